@@ -1,0 +1,124 @@
+"""Stage 4 — compare: rule types are plug-ins behind one interface.
+
+A rule type (one module each) groups claims by key — never by pairs of documents — and
+yields findings. A rule file in rules/checks/ picks a type, a severity, parameters and
+examples. Claims from page furniture (captions, related-news lists) are never compared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factlint.claims import Claim
+from factlint.errors import RuleFileError
+from factlint.normalize.structure import COMPARED_ZONES
+
+TYPES: dict[str, type["Rule"]] = {}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    subject: str
+    expected: str | None
+    values: list[str]  # distinct values, the outlier's first
+    sides: list[Claim]  # every claim cited: the outlier's first, then the sides it disagrees with
+    outliers: int = 1  # how many of `sides` (from the start) are the outlier
+    why: str = ""  # why the expected value was chosen / why the claims were judged comparable
+    support: dict[str, str] = field(default_factory=dict)  # value -> "3 mentions in 2 documents"
+
+    def sort_key(self):
+        first = self.sides[0]
+        return (first.doc, first.start, self.rule, self.subject)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    zones: list[str] = list(COMPARED_ZONES)
+
+
+class Rule:
+    type: ClassVar[str]
+    kinds: ClassVar[tuple[str, ...]]  # claim kinds the rule reads
+    Params: ClassVar[type[Params]] = Params
+
+    def __init__(self, spec, lexicon):
+        self.spec = spec
+        self.id = spec.id
+        self.severity = spec.severity
+        self.params = self.Params.model_validate(spec.params)
+        self.lexicon = lexicon
+
+    def claims(self, by_kind: dict[str, list[Claim]]) -> list[Claim]:
+        zones = set(self.params.zones)
+        return [c for k in self.kinds for c in by_kind.get(k, ()) if c.zone in zones]
+
+    def check(self, by_kind: dict[str, list[Claim]]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, **kw) -> Finding:
+        return Finding(rule=self.id, severity=self.severity, **kw)
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    TYPES[cls.type] = cls
+    return cls
+
+
+def _load_types() -> None:
+    from factlint.compare import (  # noqa: F401  (importing registers the types)
+        name_case,
+        one_spelling,
+        one_title,
+        one_value,
+        role_holder,
+        word_variants,
+    )
+
+
+def validate_rule(spec) -> None:
+    _load_types()
+    cls = TYPES.get(spec.type)
+    if cls is None:
+        raise RuleFileError(spec.source, f"rule {spec.id!r}: unknown type {spec.type!r} "
+                            f"(known: {', '.join(sorted(TYPES))})")
+    try:
+        cls.Params.model_validate(spec.params)
+    except ValidationError as exc:
+        from factlint.ruleset import _explain
+        raise RuleFileError(spec.source, _explain(exc, f"rule {spec.id!r} params")) from None
+
+
+def build_rules(specs, lexicon) -> list[Rule]:
+    _load_types()
+    return [TYPES[s.type](s, lexicon) for s in specs]
+
+
+def compare(claims: list[Claim], rules: list[Rule]) -> list[Finding]:
+    by_kind: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_kind.setdefault(c.kind, []).append(c)
+    findings = [f for rule in rules for f in rule.check(by_kind)]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def tally(claims: list[Claim], value=lambda c: c.value) -> dict[str, tuple[int, int]]:
+    """value -> (documents, mentions)."""
+    docs: dict[str, set] = {}
+    mentions: Counter = Counter()
+    for c in claims:
+        v = value(c)
+        docs.setdefault(v, set()).add(c.doc)
+        mentions[v] += 1
+    return {v: (len(docs[v]), mentions[v]) for v in mentions}
+
+
+def describe(counts: tuple[int, int]) -> str:
+    d, m = counts
+    return f"{m} mention{'s' * (m != 1)} in {d} document{'s' * (d != 1)}"

@@ -1,0 +1,73 @@
+"""The vocabulary compiled once per run: keys, alias maps and regexes built from rules/vocab.
+
+Built from a Vocabulary (pydantic) and kept as plain dicts and compiled patterns, so it
+is cheap to use in hot loops and can be sent to worker processes.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factlint.normalize.keys import Folder
+from factlint.ruleset import Vocabulary
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of literal phrases, longest first, flexible about white space."""
+    uniq = sorted({p for p in phrases if p}, key=lambda s: (-len(s), s))
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in uniq)
+
+
+class Lexicon:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.folder = Folder(vocab.orthography.syllables)
+        key = self.folder.key
+
+        # titles: any form -> canonical title; group/unique by canonical key
+        self.title_of: dict[str, str] = {}
+        self.title_group: dict[str, str | None] = {}
+        self.title_unique: dict[str, bool] = {}
+        for t in vocab.title:
+            canon = key(t.name)
+            for form in [t.name, *t.aliases]:
+                self.title_of[key(form)] = canon
+            self.title_group[canon] = t.group
+            self.title_unique[canon] = t.unique
+        self.title_forms = [f for t in vocab.title for f in (t.name, *t.aliases)]
+
+        # places and organisations: any form -> canonical name (as written in the vocabulary)
+        self.place_of: dict[str, str] = {}
+        self.place_kind: dict[str, str] = {}
+        for p in vocab.place:
+            for form in [p.name, *p.aliases]:
+                self.place_of[key(form)] = p.name
+            self.place_kind[p.name] = p.kind
+        self.place_forms = [f for p in vocab.place for f in (p.name, *p.aliases)]
+        self.org_of: dict[str, str] = {}
+        for o in vocab.organization:
+            for form in [o.name, *o.aliases]:
+                self.org_of[key(form)] = o.name
+        self.org_forms = [f for o in vocab.organization for f in (o.name, *o.aliases)]
+
+        self.level_of: dict[str, str] = {}
+        for lv in vocab.visit_level:
+            for form in [lv.name, *lv.forms]:
+                self.level_of[key(form)] = lv.name
+        self.level_forms = [f for lv in vocab.visit_level for f in (lv.name, *lv.forms)]
+
+        names = vocab.names
+        self.surnames = {key(s) for s in names.surnames}
+        self.name_stopwords = {key(s) for s in names.stopwords}
+        self.connectors = [c for c in names.connectors]
+
+        fur = vocab.furniture
+        self.section_markers = {key(m) for m in fur.section_markers}
+        self.caption_re = [regex.compile(p, regex.I) for p in fur.caption_patterns]
+        self.meta_re = [regex.compile(p, regex.I) for p in fur.meta_patterns]
+
+    def place(self, text: str) -> str | None:
+        return self.place_of.get(self.folder.key(text))
+
+    def title(self, text: str) -> str | None:
+        return self.title_of.get(self.folder.key(text))

@@ -1,0 +1,191 @@
+"""Rule and vocabulary files: `rules/vocab/*.toml` (what words mean) and
+`rules/checks/*.toml` (one check per file: a generic rule type with parameters and examples).
+
+Everything a story needs — titles, places, visit levels, spelling variants, page
+furniture — lives in these files, never in the engine. Files are validated with
+pydantic; any problem is a one-line error naming the file and the rule or key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factlint.errors import RuleFileError
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Title(_Strict):
+    name: str
+    aliases: list[str] = []
+    group: str | None = None  # titles in one group are exclusive for one person (Tổng thống / Thủ tướng)
+    unique: bool = False  # one holder at a time for one country / organisation
+
+
+class Place(_Strict):
+    name: str
+    aliases: list[str] = []
+    kind: Literal["country", "province", "city", "region"] = "country"
+
+
+class Organization(_Strict):
+    name: str
+    aliases: list[str] = []
+
+
+class VisitLevel(_Strict):
+    name: str
+    forms: list[str] = []
+
+
+class WordVariants(_Strict):
+    forms: list[str]
+    preferred: str | None = None
+
+
+class Orthography(_Strict):
+    syllables: dict[str, str] = {}  # variant syllable -> preferred (kỉ -> kỷ), folded in every key
+    words: list[WordVariants] = []  # word-level variants checked for consistency
+
+
+class Furniture(_Strict):
+    section_markers: list[str] = []  # a line saying this starts furniture to the end of the file
+    caption_patterns: list[str] = []  # regexes for caption lines
+    meta_patterns: list[str] = []  # regexes for datelines and metadata lines
+
+
+class Names(_Strict):
+    surnames: list[str] = []  # Vietnamese family names: họ
+    stopwords: list[str] = []  # capitalised words that never start or continue a person's name
+    connectors: list[str] = []  # words between a visit level and its host ("tới", "đến")
+
+
+class Vocabulary(_Strict):
+    title: list[Title] = []
+    place: list[Place] = []
+    organization: list[Organization] = []
+    visit_level: list[VisitLevel] = []
+    orthography: Orthography = Orthography()
+    furniture: Furniture = Furniture()
+    names: Names = Names()
+    extra: dict[str, Any] = {}  # vocabulary owned by individual claim kinds (dates, units, events)
+
+    def merge(self, other: "Vocabulary") -> "Vocabulary":
+        data = self.model_dump()
+        for key, value in other.model_dump(exclude_unset=True).items():
+            if isinstance(value, list):
+                data[key] = data[key] + value
+            elif isinstance(value, dict):
+                merged = dict(data[key])
+                for k, v in value.items():
+                    if isinstance(v, list) and isinstance(merged.get(k), list):
+                        merged[k] = merged[k] + v
+                    elif isinstance(v, dict) and isinstance(merged.get(k), dict):
+                        merged[k] = {**merged[k], **v}
+                    else:
+                        merged[k] = v
+                data[key] = merged
+        return Vocabulary.model_validate(data)
+
+
+class Example(_Strict):
+    """A tiny corpus the rule must (expect non-empty) or must not (expect empty) flag."""
+
+    docs: list[str] = Field(min_length=1)
+    expect: list[str] = []  # the outlier values the rule must report, as written
+    note: str | None = None
+
+
+class RuleSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    type: str
+    severity: Severity
+    description: str
+    params: dict[str, Any] = {}
+    examples: list[Example] = []
+    source: str = ""  # the file it came from, set by the loader
+
+
+class Ruleset(BaseModel):
+    vocabulary: Vocabulary
+    rules: list[RuleSpec]
+    folders: list[str]
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with factlint: packaged in the wheel, or the repo's own rules/."""
+    packaged = resources.files("factlint") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(path, f"invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise RuleFileError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _explain(exc: ValidationError, where: str) -> str:
+    problems = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        elif err["type"] == "missing":
+            msg = "missing key"
+        problems.append(f"{loc}: {msg}" if loc else msg)
+    return f"{where}: " + "; ".join(problems)
+
+
+def load_vocabulary_file(path: Path) -> Vocabulary:
+    data = _read_toml(path)
+    try:
+        return Vocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError(path, _explain(exc, "vocabulary")) from None
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    data = _read_toml(path)
+    rule_id = data.get("id", path.stem)
+    try:
+        spec = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError(path, _explain(exc, f"rule {rule_id!r}")) from None
+    spec.source = str(path)
+    return spec
+
+
+def load_ruleset(folders: list[Path]) -> Ruleset:
+    from factlint.compare import validate_rule  # rule types check their own params
+
+    vocab = Vocabulary()
+    rules: dict[str, RuleSpec] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleFileError(folder, "rules folder not found")
+        for path in sorted((folder / "vocab").glob("*.toml")):
+            vocab = vocab.merge(load_vocabulary_file(path))
+        for path in sorted((folder / "checks").glob("*.toml")):
+            spec = load_rule_file(path)
+            if spec.id in rules:
+                raise RuleFileError(path, f"rule {spec.id!r} is already defined in {rules[spec.id].source}")
+            validate_rule(spec)
+            rules[spec.id] = spec
+    return Ruleset(vocabulary=vocab, rules=list(rules.values()), folders=[str(f) for f in folders])
