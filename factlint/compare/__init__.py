@@ -72,14 +72,13 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 
 def _load_types() -> None:
-    from factlint.compare import (  # noqa: F401  (importing registers the types)
-        name_case,
-        one_spelling,
-        one_title,
-        one_value,
-        role_holder,
-        word_variants,
-    )
+    import importlib
+    import pkgutil
+
+    import factlint.compare as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):  # importing a module registers its type
+        importlib.import_module(f"factlint.compare.{mod.name}")
 
 
 def validate_rule(spec) -> None:

@@ -17,6 +17,7 @@ REGISTRY: list[type["Extractor"]] = []
 
 class Extractor:
     kind: ClassVar[str]
+    order: ClassVar[int] = 50  # extractors run by order; a kind that reads another runs after it
 
     def __init__(self, lexicon):
         self.lexicon = lexicon
@@ -26,15 +27,20 @@ class Extractor:
 
 
 def register(cls: type[Extractor]) -> type[Extractor]:
-    REGISTRY.append(cls)
+    if cls not in REGISTRY:
+        REGISTRY.append(cls)
     return cls
 
 
 def load_extractors(lexicon) -> list[Extractor]:
-    # importing the modules registers them, in this order
-    from factlint.extract import person, visit, spelling  # noqa: F401
+    import importlib
+    import pkgutil
 
-    return [cls(lexicon) for cls in REGISTRY]
+    import factlint.extract as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):  # importing a module registers its kind
+        importlib.import_module(f"factlint.extract.{mod.name}")
+    return [cls(lexicon) for cls in sorted(REGISTRY, key=lambda c: (c.order, c.kind))]
 
 
 def extract_document(doc: Document, extractors: list[Extractor]) -> list[Claim]:
