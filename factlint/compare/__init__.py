@@ -121,3 +121,51 @@ def tally(claims: list[Claim], value=lambda c: c.value) -> dict[str, tuple[int, 
 def describe(counts: tuple[int, int]) -> str:
     d, m = counts
     return f"{m} mention{'s' * (m != 1)} in {d} document{'s' * (d != 1)}"
+
+
+def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None = None,
+             weight=None) -> tuple[str, str]:
+    """The value most sources support, and why: the vocabulary's preferred form wins, then
+    more documents, then more mentions, then extra weight (e.g. a fully introduced name),
+    then the earliest mention."""
+    counts = tally(claims, value)
+    if preferred is not None and preferred in counts:
+        return preferred, "the form the vocabulary prefers"
+    first: dict[str, tuple] = {}
+    bonus: Counter = Counter()
+    for c in claims:
+        first.setdefault(value(c), (c.doc, c.start))
+        if weight:
+            bonus[value(c)] += weight(c)
+    best = min(counts, key=lambda v: (-counts[v][0], -counts[v][1], -bonus[v], first[v]))
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        why = "as many sources support each value; the better introduced, earlier one is suggested"
+    else:
+        why = f"supported by {describe(counts[best])}"
+    return best, why
+
+
+def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, value=lambda c: c.value,
+                   shown=lambda c: c.display or c.value, preferred=None, weight=None,
+                   why_prefix: str = "") -> list[Finding]:
+    """One finding per value that disagrees with the best supported one.
+
+    `message(outlier_shown, expected_shown)` words the finding."""
+    best, why = majority(claims, value, preferred, weight)
+    counts = tally(claims, value)
+    show = {}
+    for c in claims:
+        show.setdefault(value(c), shown(c))
+    others = [c for c in claims if value(c) == best]
+    findings = []
+    for v in sorted(counts, key=lambda v: (-counts[v][0], v)):
+        if v == best:
+            continue
+        outl = [c for c in claims if value(c) == v]
+        findings.append(rule.finding(
+            message=message(show[v], show[best]), subject=subject, expected=show[best],
+            values=[show[v], show[best]], sides=outl + others, outliers=len(outl),
+            why=(why_prefix + why).strip(),
+            support={show[v]: describe(counts[v]), show[best]: describe(counts[best])}))
+    return findings

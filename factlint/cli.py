@@ -1,0 +1,185 @@
+"""Command line: `factlint PATH...` and the subcommands `claims`, `rules`, `rule ID`.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage,
+configuration or I/O errors. Problems with single files are reported on stderr, one
+line each, and the rest of the corpus is still linted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from factlint import __version__
+from factlint.errors import FactlintError
+
+FORMATS = ["concise", "json", "full", "markdown", "github", "sarif"]
+SUBCOMMANDS = ("claims", "rules", "rule")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: exit 2 with one line, as argparse does, but ours
+        raise FactlintError(f"usage: {message} (see factlint --help)")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="extra rules folder (vocab/*.toml, checks/*.toml), merged with the defaults")
+    p.add_argument("--no-default-rules", action="store_true", help="use only the --rules folders")
+    p.add_argument("--select", action="append", default=[], metavar="ID", help="only these rule ids")
+    p.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip these rule ids")
+    p.add_argument("--ext", action="append", default=[], metavar=".EXT",
+                   help="file extensions to read in folders (default .txt and .md)")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="factlint", description="Find facts that disagree across news articles.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (recursive)")
+    p.add_argument("--format", choices=FORMATS, default="concise")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--fail-on", choices=["error", "warning", "info"], default="error",
+                   help="exit 1 when a finding is at or above this severity (default: error)")
+    p.add_argument("--version", action="version", version=f"factlint {__version__}")
+    _common(p)
+    return p
+
+
+def sub_parser(name: str) -> argparse.ArgumentParser:
+    p = _Parser(prog=f"factlint {name}")
+    if name == "claims":
+        p.add_argument("paths", nargs="+", metavar="PATH")
+        p.add_argument("--kind", action="append", default=[], help="only these claim kinds")
+        p.add_argument("--all-zones", action="store_true", help="also claims from page furniture")
+    elif name == "rule":
+        p.add_argument("id")
+    _common(p)
+    return p
+
+
+def _rule_folders(args) -> list[Path]:
+    from factlint.ruleset import default_rules_dir
+
+    folders = [] if args.no_default_rules else [default_rules_dir()]
+    folders += [Path(r) for r in args.rules]
+    if not folders:
+        raise FactlintError("no rules: --no-default-rules needs at least one --rules folder")
+    return folders
+
+
+def _context(args):
+    from factlint.pipeline import build_context
+
+    return build_context(_rule_folders(args), select=set(args.select), ignore=set(args.ignore))
+
+
+def _extensions(args):
+    from factlint.load import DEFAULT_EXTENSIONS
+
+    return tuple(e if e.startswith(".") else "." + e for e in args.ext) or DEFAULT_EXTENSIONS
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise FactlintError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        sys.stdout.write(text)
+
+
+def _warn(result) -> None:
+    for w in result.warnings:
+        print(f"factlint: {w}", file=sys.stderr)
+
+
+def cmd_check(args) -> int:
+    from factlint.pipeline import run
+    from factlint.report import load_renderers
+
+    if not args.paths:
+        raise FactlintError("usage: no PATH given (try: factlint seeds/)")
+    renderers = load_renderers()
+    if args.format not in renderers:
+        raise FactlintError(f"usage: format {args.format!r} is not available")
+    result = run(args.paths, _context(args), _extensions(args))
+    _warn(result)
+    _write(renderers[args.format](result), args.output)
+    return 1 if result.failing(args.fail_on) else 0
+
+
+def cmd_claims(args) -> int:
+    from tabulate import tabulate
+
+    from factlint.normalize.structure import COMPARED_ZONES
+    from factlint.pipeline import run
+    from factlint.report import location
+
+    ctx = _context(args)
+    ctx.rules = []
+    result = run(args.paths, ctx, _extensions(args))
+    _warn(result)
+    rows = []
+    for c in sorted(result.claims, key=lambda c: (c.doc, c.start)):
+        if args.kind and c.kind not in args.kind:
+            continue
+        if not args.all_zones and c.zone not in COMPARED_ZONES:
+            continue
+        loc = location(result, c)
+        rows.append([f'{loc["path"]}:{loc["line"]}:{loc["column"]}', c.kind, c.subject,
+                     c.attribute, c.display or c.value, c.when or "", c.zone])
+    print(tabulate(rows, headers=["location", "kind", "subject", "attribute", "value", "when", "zone"]))
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from tabulate import tabulate
+
+    from factlint.ruleset import load_ruleset
+
+    rs = load_ruleset(_rule_folders(args))
+    rows = [[r.id, r.type, r.severity, r.description] for r in rs.rules]
+    print(tabulate(rows, headers=["id", "type", "severity", "description"], maxcolwidths=[None, None, None, 70]))
+    return 0
+
+
+def cmd_rule(args) -> int:
+    from factlint.ruleset import load_ruleset
+
+    rs = load_ruleset(_rule_folders(args))
+    spec = next((r for r in rs.rules if r.id == args.id), None)
+    if spec is None:
+        raise FactlintError(f"no rule {args.id!r} (see factlint rules)")
+    print(f"{spec.id} ({spec.type}, {spec.severity})\n{spec.description}\nfile: {spec.source}")
+    if spec.params:
+        print("params: " + ", ".join(f"{k}={v!r}" for k, v in spec.params.items()))
+    for i, ex in enumerate(spec.examples, 1):
+        verdict = f"must report {', '.join(map(repr, ex.expect))}" if ex.expect else "must stay silent"
+        print(f"\nexample {i}: {verdict}" + (f" — {ex.note}" if ex.note else ""))
+        for j, d in enumerate(ex.docs, 1):
+            print(f"  doc {j}: {d}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = sub_parser(argv[0]).parse_args(argv[1:])
+            return {"claims": cmd_claims, "rules": cmd_rules, "rule": cmd_rule}[argv[0]](args)
+        return cmd_check(parser().parse_args(argv))
+    except FactlintError as exc:
+        print(f"factlint: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug of ours: one line, and the traceback only on request
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        print(f"factlint: internal error: {type(exc).__name__}: {exc} "
+              f"(set FACTLINT_DEBUG=1 for details)", file=sys.stderr)
+        return 2

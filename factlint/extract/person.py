@@ -1,0 +1,111 @@
+"""Person mentions: a name with its titles and qualifiers.
+
+    Tổng thống Azerbaijan Ilham Aliyev
+    Đại sứ Việt Nam tại Nga Đặng Minh Khôi
+    Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn
+    Đại sứ Bezdetko            (a bare later mention, resolved in the same document)
+
+The subject of a person claim is the folded full name; `data` keeps the titles (canonical
+keys), the qualifiers (place / organisation), the name tokens and the lowercase words
+that follow a one-word name (so "Tô lâm" can be recognised as "Tô Lâm" later).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factlint.claims import Claim
+from factlint.extract import Extractor, register
+from factlint.lexicon import alternation
+from factlint.normalize.structure import zone_at
+
+_NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s?[–‑-]\s?)\p{Lu}[\p{L}\p{M}'’]*)*"
+_TAIL = regex.compile(r"(?:\s+([\p{Ll}][\p{L}\p{M}]*)){1,3}")
+
+
+@register
+class PersonExtractor(Extractor):
+    kind = "person"
+    order = 10
+
+    def __init__(self, lexicon):
+        super().__init__(lexicon)
+        lx = lexicon
+        title = alternation(lx.title_forms)
+        qual = alternation(lx.place_forms + lx.org_forms)
+        tai = r"tại\s+(?:" + alternation(lx.place_forms) + ")"
+        one = rf"(?i:{title})(?:\s+(?:(?i:{qual})|{tai}))*"
+        not_word = rf"(?!(?:{qual}|{title})(?![\p{{L}}\p{{M}}]))"
+        self.pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<titles>{one}(?:\s*,\s*{one})*)"
+            rf"\s+(?P<name>{not_word}{_NAME_TOKEN}(?:[ \t]+{not_word}{_NAME_TOKEN}){{0,4}})"
+            rf"(?![\p{{L}}\p{{M}}])"
+        )
+        self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")
+        self.qual_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:(?P<tai>tại\s+)?(?P<q>(?i:{qual})))(?![\p{{L}}\p{{M}}])")
+
+    def _titles(self, text: str) -> tuple[list[str], dict[str, str]]:
+        """Canonical titles and qualifiers of a title chain."""
+        lx = self.lexicon
+        titles = []
+        quals: dict[str, str] = {}
+        for part in regex.split(r"\s*,\s*", text):
+            m = self.title_re.match(part)
+            if not m:
+                continue
+            titles.append(lx.title_of.get(lx.folder.key(m.group()), lx.folder.key(m.group())))
+            for q in self.qual_re.finditer(part, m.end()):
+                form = q.group("q")
+                place = lx.place(form)
+                if q.group("tai") and place:
+                    quals["at"] = place
+                elif place:
+                    quals.setdefault("of", place)
+                else:
+                    quals.setdefault("org", lx.org_of.get(lx.folder.key(form), form))
+        return titles, quals
+
+    def extract(self, doc, found):
+        lx = self.lexicon
+        key = lx.folder.key
+        claims: list[Claim] = []
+        for s_start, s_end in doc.sentences:
+            for m in self.pattern.finditer(doc.text, s_start, s_end):
+                name = m.group("name")
+                tokens = regex.findall(_NAME_TOKEN, name)
+                if key(tokens[0]) in lx.name_stopwords:
+                    continue
+                titles, quals = self._titles(m.group("titles"))
+                if not titles:
+                    continue
+                data = {"name": name, "tokens": [key(t) for t in tokens], "titles": titles,
+                        "quals": quals, "title_text": m.group("titles"), "mention_start": m.start()}
+                if len(tokens) == 1:
+                    tail = _TAIL.match(doc.text, m.end("name"), s_end)
+                    if tail:
+                        data["tail"] = [key(w) for w in tail.captures(1)]
+                        data["tail_words"] = tail.captures(1)
+                        data["tail_ends"] = [e for _, e in tail.spans(1)]
+                claims.append(Claim(
+                    kind="person", subject=key(name), attribute="name", value=key(name),
+                    text=m.group(), doc=doc.path, start=m.start("name"), end=m.end("name"),
+                    zone=zone_at(doc, m.start()), sentence=(s_start, s_end), display=name,
+                    data=data))
+        self._resolve(claims)
+        return claims
+
+    @staticmethod
+    def _resolve(claims: list[Claim]) -> None:
+        """A bare mention ("Tổng thống Putin") takes the full name it ends with in the same document."""
+        full = {}
+        for c in claims:
+            toks = c.data["tokens"]
+            if len(toks) > 1:
+                for k in range(1, len(toks)):
+                    full.setdefault(tuple(toks[-k:]), set()).add(c.subject)
+        for c in claims:
+            candidates = full.get(tuple(c.data["tokens"]), set()) - {c.subject}
+            if len(candidates) == 1:
+                c.data["bare"] = True
+                c.subject = next(iter(candidates))

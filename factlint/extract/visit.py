@@ -1,0 +1,84 @@
+"""Visit levels attached to each host they govern.
+
+    thăm cấp Nhà nước tới Kazakhstan, Azerbaijan, dự Lễ … và thăm chính thức Liên bang Nga
+
+A level governs the places that follow it (through commas and "và") until an item that
+is not a place. The visitor is the nearest person named before the level in the same
+sentence (skipping people of the host country), else the person after "của", else the
+document's usual visitor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from factlint.claims import Claim
+from factlint.extract import Extractor, register
+from factlint.lexicon import alternation
+from factlint.normalize.structure import zone_at
+
+
+@register
+class VisitExtractor(Extractor):
+    kind = "visit"
+    order = 20
+
+    def __init__(self, lexicon):
+        super().__init__(lexicon)
+        lx = lexicon
+        place = alternation([f for p in lx.vocab.place if p.kind == "country" for f in (p.name, *p.aliases)])
+        conn = alternation(lx.connectors)
+        self.level_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<level>(?i:{alternation(lx.level_forms)}))"
+            rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?:{place})(?:(?:\s*,\s*|\s+và\s+)(?:{place}))*)"
+            rf"(?![\p{{L}}\p{{M}}])")
+        self.place_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{place})(?![\p{{L}}\p{{M}}])")
+        self.of_re = regex.compile(r"(?<![\p{L}\p{M}])của\s+$")
+
+    def extract(self, doc, found):
+        lx = self.lexicon
+        by_sentence: dict[tuple[int, int], list[Claim]] = {}
+        for p in found.get("person", []):
+            by_sentence.setdefault(p.sentence, []).append(p)
+        usual = Counter()
+        names: dict[str, str] = {}
+        pending: list[tuple[Claim, str | None]] = []
+        for s in doc.sentences:
+            for m in self.level_re.finditer(doc.text, s[0], s[1]):
+                level = lx.level_of[lx.folder.key(m.group("level"))]
+                hosts = [lx.place(h.group()) for h in self.place_re.finditer(m.group("hosts"))]
+                person = self._visitor(doc.text, by_sentence.get(s, []), m, hosts)
+                visitor = person.subject if person else None
+                if person:
+                    usual[visitor] += 1
+                    names[visitor] = person.display
+                for host in dict.fromkeys(hosts):
+                    claim = Claim(
+                        kind="visit", subject="", attribute="level", value=lx.folder.key(level),
+                        text=m.group(), doc=doc.path, start=m.start("level"), end=m.end("level"),
+                        zone=zone_at(doc, m.start()), sentence=s, display=m.group("level"),
+                        data={"host": host, "level": level})
+                    pending.append((claim, visitor))
+        fallback = usual.most_common(1)[0][0] if usual else None
+        out = []
+        for claim, visitor in pending:
+            who = visitor or fallback
+            if who is None:
+                continue
+            claim.data["visitor"] = who
+            claim.data["visitor_inferred"] = visitor is None
+            claim.subject = f"{who} > {lx.folder.key(claim.data['host'])}"
+            claim.data["subject_display"] = f"{names.get(who, who)} → {claim.data['host']}"
+            out.append(claim)
+        return out
+
+    def _visitor(self, text: str, people: list[Claim], m, hosts) -> Claim | None:
+        before = [p for p in people if p.end <= m.start() and p.data["quals"].get("of") not in hosts]
+        if before:
+            return before[-1]
+        for p in people:  # "chuyến thăm … của Tổng Bí thư X"
+            if p.start >= m.end() and self.of_re.search(text, m.end(), p.data["mention_start"]):
+                return p
+        return None

@@ -1,0 +1,103 @@
+"""The pipeline, stage by stage: load → normalize → extract → compare → report."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factlint import __version__
+from factlint.claims import Claim
+from factlint.compare import Finding, build_rules, compare
+from factlint.errors import FactlintError
+from factlint.extract import extract_document, load_extractors
+from factlint.lexicon import Lexicon
+from factlint.load import DEFAULT_EXTENSIONS, decode, discover, read
+from factlint.normalize.structure import segment
+from factlint.normalize.text import Document, make_document
+from factlint.ruleset import SEVERITY_RANK, load_ruleset
+
+
+@dataclass
+class Context:
+    """Everything built once per run from the rule folders."""
+
+    ruleset: object
+    lexicon: Lexicon
+    extractors: list
+    rules: list
+
+
+def build_context(rule_folders: list[Path], select=None, ignore=None) -> Context:
+    ruleset = load_ruleset(rule_folders)
+    lexicon = Lexicon(ruleset.vocabulary)
+    specs = [s for s in ruleset.rules
+             if (not select or s.id in select) and not (ignore and s.id in ignore)]
+    return Context(ruleset, lexicon, load_extractors(lexicon), build_rules(specs, lexicon))
+
+
+def prepare(path: str, raw: str, lexicon: Lexicon) -> Document:
+    """normalize: working text, offset map, zones and sentences."""
+    doc = make_document(path, raw)
+    segment(doc, lexicon)
+    return doc
+
+
+def process(path: str, raw: str, ctx: Context) -> tuple[Document, list[Claim]]:
+    """The per-document unit of work: normalize and extract one decoded file."""
+    doc = prepare(path, raw, ctx.lexicon)
+    return doc, extract_document(doc, ctx.extractors)
+
+
+@dataclass
+class Result:
+    documents: dict[str, Document]
+    claims: list[Claim]
+    findings: list[Finding]
+    rules: list
+    version: str = __version__
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> dict:
+        count = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
+        return {"documents": len(self.documents), "claims": len(self.claims),
+                "errors": count["error"], "warnings": count["warning"], "infos": count["info"]}
+
+    def failing(self, fail_on: str) -> bool:
+        return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in self.findings)
+
+
+def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS) -> Result:
+    warnings: list[str] = []
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    files = discover(paths, extensions, warn=warnings.append)
+    decoded = []
+    for f in files:
+        try:
+            dec = decode(read(f))
+        except FactlintError as exc:  # one bad file never stops the corpus
+            warnings.append(str(exc))
+            continue
+        if dec is None:
+            continue
+        warnings.extend(f"{dec.path}: {note}" for note in dec.notes)
+        decoded.append(dec)
+    timings["load"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    documents: dict[str, Document] = {}
+    claims: list[Claim] = []
+    for dec in decoded:
+        doc, doc_claims = process(dec.path, dec.raw, ctx)
+        documents[doc.path] = doc
+        claims.extend(doc_claims)
+    timings["extract"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    findings = compare(claims, ctx.rules)
+    timings["compare"] = time.perf_counter() - t0
+    return Result(documents, claims, findings, [r.spec for r in ctx.rules], warnings=warnings,
+                  timings=timings)
