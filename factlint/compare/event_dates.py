@@ -1,0 +1,128 @@
+"""Event dates: every source should give the same start and end for one trip.
+
+Claims of kind "event" are grouped by actor, then split into trips: two dated claims
+are the same trip when their dates lie within `max_gap_days` of each other and their
+hosts (ignoring the home places of [extra.events]) overlap or are unknown. Within a trip
+the end (and the start) each source gives are tallied; a value that fewer documents
+give than the usual one is reported, with every side cited (the outlier first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from pydantic import Field
+
+from factlint.compare import Params, Rule, describe, register, tally
+from factlint.extract.date import parse_iso
+
+
+def _day(value: str | None, year: int | None) -> dt.date | None:
+    if not value:
+        return None
+    y, m, d = parse_iso(value)
+    y = y or year
+    if not (y and m and d):
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def short(value: str | None) -> str:
+    """"2025-05-12" -> "12/5"."""
+    if not value:
+        return "?"
+    _, m, d = parse_iso(value)
+    return f"{d}/{m}"
+
+
+def trips(claims, lexicon, max_gap_days: int):
+    """Split one actor's event claims into trips: lists of (claim, start, end)."""
+    home = {h for h in lexicon.vocab.extra.get("events", {}).get("home_places", [])}
+    years = Counter(parse_iso(v)[0] for c in claims for v in (c.data.get("start"), c.data.get("end"))
+                    if v and parse_iso(v)[0])
+    year = years.most_common(1)[0][0] if years else None
+    dated = []
+    for c in claims:
+        s = _day(c.data.get("start"), year)
+        e = _day(c.data.get("end"), year)
+        if s or e:
+            dated.append((c, s or e, e or s, set(c.data.get("hosts", [])) - home))
+    parent = list(range(len(dated)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    gap = dt.timedelta(days=max_gap_days)
+    for i in range(len(dated)):
+        for j in range(i + 1, len(dated)):
+            _, s1, e1, h1 = dated[i]
+            _, s2, e2, h2 = dated[j]
+            close = s1 - gap <= e2 and s2 - gap <= e1
+            hosts_ok = not h1 or not h2 or bool(h1 & h2)
+            if close and hosts_ok:
+                parent[find(i)] = find(j)
+    groups: dict[int, list] = {}
+    for i, item in enumerate(dated):
+        groups.setdefault(find(i), []).append(item)
+    return list(groups.values()), year
+
+
+class EventDateParams(Params):
+    max_gap_days: int = Field(3, ge=0, le=60)  # dates this close (or overlapping) are one trip
+    min_documents: int = Field(2, ge=2)  # a trip is compared when this many documents date it
+
+
+@register
+class EventDateConflict(Rule):
+    type = "event-date-conflict"
+    kinds = ("event",)
+    Params = EventDateParams
+
+    def check(self, by_kind):
+        by_actor: dict[str, list] = {}
+        for c in self.claims(by_kind):
+            if c.attribute in ("range", "start", "end"):
+                by_actor.setdefault(c.subject, []).append(c)
+        for actor, claims in sorted(by_actor.items()):
+            groups, _ = trips(claims, self.lexicon, self.params.max_gap_days)
+            for group in groups:
+                if len({c.doc for c, *_ in group}) < self.params.min_documents:
+                    continue
+                for attr in ("end", "start"):
+                    f = self._conflict(actor, attr, [c for c, *_ in group if c.data.get(attr)])
+                    if f:
+                        yield f
+
+    def _conflict(self, actor, attr, claims):
+        counts = tally(claims, value=lambda c: short(c.data.get(attr)))
+        if len(counts) < 2:
+            return None
+        ranked = sorted(counts, key=lambda v: (-counts[v][0], -counts[v][1]))
+        expected = ranked[0]
+        if counts[ranked[1]][0] == counts[expected][0]:
+            return None  # no value is given by more documents than another: no outlier
+        outliers = [c for c in claims if short(c.data.get(attr)) != expected]
+        others = [c for c in claims if short(c.data.get(attr)) == expected]
+        outliers.sort(key=lambda c: (c.doc, c.start))
+        others.sort(key=lambda c: (c.doc, c.start))
+        name = claims[0].data.get("actor", actor)
+        hosts = sorted({h for c in claims for h in c.data.get("hosts", [])})
+        word = "ends" if attr == "end" else "starts"
+        out_vals = list(dict.fromkeys(short(c.data.get(attr)) for c in outliers))
+        msg = (f"the trip of {name} {word} on {', '.join(out_vals)} here, but on {expected} in "
+               f"{counts[expected][0]} other document{'s' * (counts[expected][0] != 1)}"
+               + ("".join(f" ({c.display})" for c in others[:1])))
+        return self.finding(
+            message=msg, subject=f"{actor} > {attr}", expected=expected,
+            values=list(dict.fromkeys(c.display for c in outliers)) + [expected], sides=outliers + others, outliers=len(outliers),
+            why=(f"{expected} is given by {describe(counts[expected])}; claims about {name} "
+                 f"within {self.params.max_gap_days} days of each other"
+                 + (f" with hosts {', '.join(hosts)}" if hosts else "") + " are one trip"),
+            support={v: describe(counts[v]) for v in counts})

@@ -1,0 +1,117 @@
+"""Events: a trip or a meeting of one actor, with its dates.
+
+    Ngày 13/5, Tổng Bí thư Tô Lâm … đã kết thúc … chuyến thăm …      -> end 2025-05-13
+    Từ ngày 5 đến 12/5, Tổng Bí thư Tô Lâm … sẽ thực hiện chuyến thăm  -> range (planned)
+    chuyến công du 8 ngày … của Tổng Bí thư Tô Lâm                      -> duration 8
+
+An event claim needs a trigger word (rules/vocab/dates.toml [extra.events]) and a named
+person in the same sentence: the actor is the nearest person named before the trigger,
+else the first one after it. The subject is the actor's key; `data` keeps the actor's
+name, the hosts named in the sentence (places of the vocabulary) and whether the dates
+are planned ("sẽ", "dự kiến"). Which trip it is (the date window) is decided when
+claims are compared (compare/event_dates.py), because one actor makes many trips.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factlint.claims import Claim
+from factlint.extract import Extractor, register
+from factlint.lexicon import alternation
+from factlint.normalize.structure import zone_at
+
+
+def _words_re(words):
+    alt = alternation(words)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alt})(?![\p{{L}}\p{{M}}])") if alt else None
+
+
+@register
+class EventExtractor(Extractor):
+    kind = "event"
+    order = 40
+
+    def __init__(self, lexicon):
+        super().__init__(lexicon)
+        v = lexicon.vocab.extra.get("events", {})
+        self.trigger_re = _words_re(v.get("triggers", []))
+        self.end_re = _words_re(v.get("end_words", []))
+        self.start_re = _words_re(v.get("start_words", []))
+        self.planned_re = _words_re(v.get("planned_words", []))
+        self.duration_re = [regex.compile(p, regex.I) for p in v.get("duration_patterns", [])]
+        self.place_re = _words_re(lexicon.place_forms)
+
+    def extract(self, doc, found):
+        if self.trigger_re is None:
+            return []
+        lx = self.lexicon
+        people: dict[tuple, list[Claim]] = {}
+        for p in found.get("person", []):
+            if p.sentence:
+                people.setdefault(p.sentence, []).append(p)
+        dates: dict[tuple, list[Claim]] = {}
+        for d in found.get("date", []):
+            if d.sentence and d.attribute in ("date", "range"):
+                dates.setdefault(d.sentence, []).append(d)
+        text = doc.text
+        claims: list[Claim] = []
+        for s in doc.sentences:
+            trig = self.trigger_re.search(text, s[0], s[1])
+            ends = self.end_re.search(text, s[0], s[1]) if self.end_re else None
+            durations = [m for r in self.duration_re for m in r.finditer(text, s[0], s[1])]
+            if not (trig or durations):
+                continue
+            anchor = trig or ends or durations[0]
+            actor = self._actor(people.get(s, []), anchor.start())
+            if actor is None:
+                continue
+            hosts = sorted({lx.place(h.group()) for h in self.place_re.finditer(text, s[0], s[1])}
+                           if self.place_re else set())
+            planned = bool(self.planned_re and self.planned_re.search(text, s[0], s[1]))
+            base = {"actor": actor.data.get("name", actor.display), "hosts": hosts, "planned": planned,
+                    "trigger": (trig or anchor).group()}
+            starts = self.start_re.search(text, s[0], s[1]) if self.start_re else None
+            for d in dates.get(s, []):
+                if d.attribute == "range":
+                    attr, value = "range", d.value
+                    data = {**base, "start": d.data.get("start"), "end": d.data.get("end")}
+                elif ends and not starts:
+                    attr, value = "end", d.value
+                    data = {**base, "end": d.value}
+                elif starts and not ends:
+                    attr, value = "start", d.value
+                    data = {**base, "start": d.value}
+                else:
+                    continue  # a date of the sentence that is neither the start nor the end
+                if not trig and not ends:
+                    continue
+                data["year_from"] = d.data.get("year_from")
+                claims.append(Claim(
+                    kind="event", subject=actor.subject, attribute=attr, value=value, text=d.text,
+                    doc=doc.path, start=d.start, end=d.end, zone=d.zone, sentence=s,
+                    display=d.display, when=d.when, data=data))
+            for m in durations:
+                n = int(m.group("n"))
+                claims.append(Claim(
+                    kind="event", subject=actor.subject, attribute="duration", value=str(n),
+                    text=m.group(), doc=doc.path, start=m.start(), end=m.end(),
+                    zone=zone_at(doc, m.start()), sentence=s, display=m.group(),
+                    when=None, data={**base, "days": n}))
+        # a duration belongs to the trip whose dates the same document gives
+        for c in claims:
+            if c.attribute == "duration":
+                same = [o for o in claims if o.subject == c.subject and o.attribute != "duration"]
+                if same:
+                    c.when = same[0].when
+                elif doc.reference:
+                    c.when = doc.reference["value"]
+        return claims
+
+    @staticmethod
+    def _actor(persons: list[Claim], pos: int) -> Claim | None:
+        before = [p for p in persons if p.start < pos]
+        if before:
+            return before[-1]
+        after = [p for p in persons if p.start >= pos]
+        return after[0] if after else None
