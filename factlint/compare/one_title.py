@@ -43,4 +43,5 @@ class OneTitle(Rule):
                 yield from split_conflict(
                     self, tagged, name,
                     lambda o, e, n=name: f"{n} is called {o!r} here but {e!r} elsewhere",
-                    value=lambda c: title_of[id(c)], shown=lambda c: title_of[id(c)])
+                    value=lambda c: title_of[id(c)],
+                    shown=lambda c: self.lexicon.title_name.get(title_of[id(c)], title_of[id(c)]))
