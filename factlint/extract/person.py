@@ -12,6 +12,8 @@ that follow a one-word name (so "Tô lâm" can be recognised as "Tô Lâm" later
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from factlint.claims import Claim
@@ -41,6 +43,10 @@ class PersonExtractor(Extractor):
             rf"\s+(?P<name>{not_word}{_NAME_TOKEN}(?:[ \t]+{not_word}{_NAME_TOKEN}){{0,4}})"
             rf"(?![\p{{L}}\p{{M}}])"
         )
+        first_words = {f.split()[0] for f in lx.title_forms}
+        # cheap pre-filter: the full pattern is only tried where a title's first word stands
+        self.start_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(first_words)})(?![\p{{L}}\p{{M}}])")
         self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")
         self.qual_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:(?P<tai>tại\s+)?(?P<q>(?i:{qual})))(?![\p{{L}}\p{{M}}])")
@@ -70,12 +76,24 @@ class PersonExtractor(Extractor):
         lx = self.lexicon
         key = lx.folder.key
         claims: list[Claim] = []
-        for s_start, s_end in doc.sentences:
-            for m in self.pattern.finditer(doc.text, s_start, s_end):
+        sentence_starts = [s for s, _ in doc.sentences]
+        done = 0
+        for first in self.start_re.finditer(doc.text):
+            if first.start() < done:
+                continue
+            i = bisect_right(sentence_starts, first.start()) - 1
+            if i < 0:
+                continue
+            s_start, s_end = doc.sentences[i]
+            m = self.pattern.match(doc.text, first.start(), s_end)
+            if m:
+                done = m.end()
                 name = m.group("name")
                 tokens = regex.findall(_NAME_TOKEN, name)
                 if key(tokens[0]) in lx.name_stopwords:
                     continue
+                if len(tokens[0]) > 1 and tokens[0].isupper() and not name.isupper():
+                    continue  # an acronym (HĐQT, UEFA) is an organisation, not the start of a name
                 titles, quals = self._titles(m.group("titles"))
                 if not titles:
                     continue
