@@ -1,0 +1,73 @@
+"""Person and visit extractors on real seed sentences and on sentences about other events."""
+
+import pytest
+
+from factlint.extract import extract_document
+from factlint.pipeline import prepare
+
+
+@pytest.fixture
+def claims(context):
+    def _claims(text, kind):
+        doc = prepare("t.txt", text, context.lexicon)
+        return [c for c in extract_document(doc, context.extractors) if c.kind == kind]
+    return _claims
+
+
+@pytest.mark.parametrize("text,name,titles,quals", [
+    ("Tổng Bí thư Tô Lâm và Tổng thống Azerbaijan Ilham Aliyev gặp nhau.", "Ilham Aliyev",
+     ["tổng thống"], {"of": "Azerbaijan"}),
+    ("Đại sứ Việt Nam tại Nga Đặng Minh Khôi nhấn mạnh.", "Đặng Minh Khôi", ["đại sứ"],
+     {"of": "Việt Nam", "at": "Nga"}),
+    ("Theo Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn, chuyến thăm là dịp đặc biệt.",
+     "Bùi Thanh Sơn", ["phó thủ tướng", "bộ trưởng"], {"org": "Bộ Ngoại giao"}),
+    ("Thứ trưởng Ngoại giao Lê Thị Thu Hằng: Nhận lời mời.", "Lê Thị Thu Hằng", ["thứ trưởng"],
+     {"org": "Bộ Ngoại giao"}),
+    ("Tổng thống Kazakhstan Kassym – Jomart Tokayev đón đoàn.", "Kassym – Jomart Tokayev",
+     ["tổng thống"], {"of": "Kazakhstan"}),
+    # other events, other officials
+    ("Thủ tướng Nhật Bản Ishiba Shigeru hội đàm với Thủ tướng Phạm Minh Chính.", "Ishiba Shigeru",
+     ["thủ tướng"], {"of": "Nhật Bản"}),
+    ("Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy chỉ đạo ứng phó bão.", "Cao Tường Huy",
+     ["chủ tịch ubnd"], {"of": "Quảng Ninh"}),
+])
+def test_person_mentions(claims, text, name, titles, quals):
+    found = claims(text, "person")
+    c = found[-1] if name == "Ilham Aliyev" else found[0]
+    assert (c.display, c.data["titles"], c.data["quals"]) == (name, titles, quals)
+    assert text[c.start:c.end] == name
+
+
+def test_bare_mention_resolves_within_the_document(claims):
+    text = ("Tổng Bí thư tiếp Đại sứ Liên bang Nga tại Việt Nam Gennady Bezdetko.\n\n"
+            "Đại sứ Bezdetko khẳng định quan hệ tốt đẹp.")
+    found = claims(text, "person")
+    assert [c.subject for c in found] == ["gennady bezdetko", "gennady bezdetko"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng thống Kazakhstan.",  # a title without a name
+    "Chủ tịch HĐQT ABBank phát biểu.",  # an acronym is not a name
+    "Tổng Bí thư Đảng Cộng sản Việt Nam sau 33 năm.",  # a qualifier is not a name
+])
+def test_not_people(claims, text):
+    assert claims(text, "person") == []
+
+
+def test_visit_levels_through_a_list(claims):
+    text = ("Ngày 13/5, Tổng Bí thư Tô Lâm đã kết thúc chuyến thăm cấp Nhà nước tới Kazakhstan, "
+            "Azerbaijan, dự Lễ kỷ niệm Ngày Chiến thắng và thăm chính thức Liên bang Nga, thăm cấp "
+            "Nhà nước tới Belarus.")
+    got = {(c.data["host"], c.data["level"], c.data["visitor"]) for c in claims(text, "visit")}
+    assert got == {("Kazakhstan", "thăm cấp Nhà nước", "tô lâm"),
+                   ("Azerbaijan", "thăm cấp Nhà nước", "tô lâm"),
+                   ("Nga", "thăm chính thức", "tô lâm"),
+                   ("Belarus", "thăm cấp Nhà nước", "tô lâm")}
+
+
+def test_visitor_after_cua_and_other_visitors(claims):
+    text = "Xin cho biết ý nghĩa chuyến thăm chính thức Nhật Bản của Thủ tướng Phạm Minh Chính?"
+    assert [c.data["visitor"] for c in claims(text, "visit")] == ["phạm minh chính"]
+    text = "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Liên bang Nga (2-4/4)."
+    (c,) = claims(text, "visit")
+    assert (c.data["visitor"], c.data["host"]) == ("bùi thanh sơn", "Nga")
