@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from factlint import __version__
 from factlint.errors import FactlintError
 
 FORMATS = ["concise", "json", "full", "markdown", "github", "sarif"]
-SUBCOMMANDS = ("claims", "rules", "rule")
+SUBCOMMANDS = ("claims", "rules", "rule", "clean")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,6 +43,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=["error", "warning", "info"], default="error",
                    help="exit 1 when a finding is at or above this severity (default: error)")
     p.add_argument("--version", action="version", version=f"factlint {__version__}")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write .factlint_cache/ (per-document extraction cache)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for large corpora (default: the CPUs; 1: serial)")
+    p.add_argument("--timings", action="store_true", help="print the time of each stage on stderr")
     _common(p)
     return p
 
@@ -54,6 +60,9 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--all-zones", action="store_true", help="also claims from page furniture")
     elif name == "rule":
         p.add_argument("id")
+    elif name == "clean":
+        p.add_argument("dir", nargs="?", help="folder holding .factlint_cache/ (default: current)")
+        return p
     _common(p)
     return p
 
@@ -104,10 +113,35 @@ def cmd_check(args) -> int:
     renderers = load_renderers()
     if args.format not in renderers:
         raise FactlintError(f"usage: format {args.format!r} is not available")
-    result = run(args.paths, _context(args), _extensions(args))
+    result = run(args.paths, _context(args), _extensions(args),
+                 cache_dir=None if args.no_cache else os.getcwd(), jobs=args.jobs)
     _warn(result)
+    t0 = time.perf_counter()
     _write(renderers[args.format](result), args.output)
+    if args.timings:
+        _print_timings(result.timings, time.perf_counter() - t0)
     return 1 if result.failing(args.fail_on) else 0
+
+
+def _print_timings(t: dict, report: float) -> None:
+    stages = [(k, t[k]) for k in ("load", "cache", "normalize", "extract", "compare") if k in t]
+    stages.append(("report", report))
+    line = ", ".join(f"{k} {v:.3f}s" for k, v in stages)
+    workers = int(t.get("workers", 1))
+    note = f" (normalize/extract summed over {workers} workers)" if workers > 1 else ""
+    print(f"factlint: timings: {line}; extract wall {t.get('extract-wall', 0.0):.3f}s, "
+          f"cache hits {int(t.get('cache-hits', 0))}, process {time.process_time():.3f}s cpu{note}",
+          file=sys.stderr)
+
+
+def cmd_clean(args) -> int:
+    from factlint.cache import cache_root, clean
+
+    base = args.dir or os.getcwd()
+    removed = clean(base)
+    print(f"factlint: removed {cache_root(base)}" if removed else "factlint: no cache to remove",
+          file=sys.stderr)
+    return 0
 
 
 def cmd_claims(args) -> int:
@@ -165,10 +199,14 @@ def cmd_rule(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # fast path: no parser, no config, no heavy imports
+        print(f"factlint {__version__}")
+        return 0
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = sub_parser(argv[0]).parse_args(argv[1:])
-            return {"claims": cmd_claims, "rules": cmd_rules, "rule": cmd_rule}[argv[0]](args)
+            return {"claims": cmd_claims, "rules": cmd_rules, "rule": cmd_rule,
+                    "clean": cmd_clean}[argv[0]](args)
         return cmd_check(parser().parse_args(argv))
     except FactlintError as exc:
         print(f"factlint: {exc}", file=sys.stderr)

@@ -425,7 +425,9 @@ def lint(settings: Settings, args, extensions):
     if wanted is not None and not focus.any_in(files, wanted):
         return Result({}, [], [], [r.spec for r in ctx.rules], warnings=warnings)  # nothing to look at
 
-    result = run(files, ctx, extensions) if files else Result({}, [], [], [r.spec for r in ctx.rules])
+    cache_dir = None if getattr(args, "no_cache", False) else settings.root  # cache.py
+    result = (run(files, ctx, extensions, cache_dir=cache_dir, jobs=getattr(args, "jobs", None))
+              if files else Result({}, [], [], [r.spec for r in ctx.rules]))
     result.warnings[:0] = warnings
     findings = suppress.apply_suppressions(
         result.findings, result.documents, file_ignores=settings.ignored_rules_for,

@@ -69,15 +69,23 @@ class Result:
         return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in self.findings)
 
 
-def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS) -> Result:
+def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
+        cache_dir: str | None = None, jobs: int | None = None) -> Result:
+    """`cache_dir`: folder holding .factlint_cache/ (None: no cache); `jobs`: worker
+    processes for large corpora (None: FACTLINT_JOBS or the CPUs; see parallel.py)."""
+    from factlint import cache as cache_mod
+    from factlint.parallel import Progress, extract_corpus
+
     warnings: list[str] = []
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     files = discover(paths, extensions, warn=warnings.append)
     decoded = []
+    keys: list[str] = []
     for f in files:
         try:
-            dec = decode(read(f))
+            src = read(f)
+            dec = decode(src)
         except FactlintError as exc:  # one bad file never stops the corpus
             warnings.append(str(exc))
             continue
@@ -85,16 +93,25 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS) -> Result
             continue
         warnings.extend(f"{dec.path}: {note}" for note in dec.notes)
         decoded.append(dec)
+        keys.append(cache_mod.digest(src.data))
     timings["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    cache = None
+    if cache_dir is not None:
+        cache = cache_mod.Cache(cache_mod.cache_root(cache_dir),
+                                cache_mod.fingerprint(ctx.ruleset.vocabulary))
+    progress = Progress(len(decoded), sum(len(d.raw) for d in decoded))
+    pairs = extract_corpus([(d.path, d.raw, k) for d, k in zip(decoded, keys)], ctx,
+                           cache=cache, jobs=jobs, progress=progress, timings=timings)
     documents: dict[str, Document] = {}
     claims: list[Claim] = []
-    for dec in decoded:
-        doc, doc_claims = process(dec.path, dec.raw, ctx)
+    for doc, doc_claims in pairs:
         documents[doc.path] = doc
         claims.extend(doc_claims)
-    timings["extract"] = time.perf_counter() - t0
+    timings["extract-wall"] = time.perf_counter() - t0
+    if cache is not None:
+        timings["cache-hits"] = cache.hits
 
     t0 = time.perf_counter()
     findings = compare(claims, ctx.rules)

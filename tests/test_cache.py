@@ -1,0 +1,174 @@
+"""The per-document extraction cache: same findings with and without it, content keys,
+invalidation by vocabulary, atomic entries, `--no-cache` and `factlint clean`."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SEEDS
+
+
+def _findings(result):
+    return [(f.rule, f.severity, f.message, f.subject, f.outliers,
+             [(c.doc, c.start, c.end, c.value, c.zone) for c in f.sides])
+            for f in result.findings]
+
+
+def _claims(result):
+    return [c.to_dict() for c in result.claims]
+
+
+def _locations(result):
+    out = []
+    for c in result.claims:
+        doc = result.documents[c.doc]
+        out.append((c.doc, doc.line_col(c.start), doc.line_col(c.end), doc.raw_slice(c.start, c.end)))
+    return out
+
+
+def _run(paths, ctx, cache_dir):
+    from factlint.pipeline import run
+
+    return run([str(p) for p in paths], ctx, cache_dir=None if cache_dir is None else str(cache_dir),
+               jobs=1)
+
+
+def test_cached_run_gives_identical_results(seeds_copy, tmp_path, context):
+    plain = _run([seeds_copy], context, None)
+    cold = _run([seeds_copy], context, tmp_path)
+    warm = _run([seeds_copy], context, tmp_path)
+    assert plain.findings, "the seeds must produce findings for this test to mean anything"
+    assert cold.timings["cache-hits"] == 0
+    assert warm.timings["cache-hits"] == len(list(seeds_copy.glob("*.txt")))
+    for r in (cold, warm):
+        assert _findings(r) == _findings(plain)
+        assert _claims(r) == _claims(plain)
+        assert _locations(r) == _locations(plain)
+        assert [(d.path, d.zones, d.sentences) for d in r.documents.values()] == \
+               [(d.path, d.zones, d.sentences) for d in plain.documents.values()]
+
+
+def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, context):
+    _run([seeds_copy], context, tmp_path)
+    root = tmp_path / ".factlint_cache"
+    assert (root / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (root / ".gitignore").read_text().strip() == "*"
+    entries = list(root.rglob("*.json"))
+    assert len(entries) == 5
+    assert not list(root.rglob("*.part")), "temporary files must not be left behind"
+    entry = json.loads(entries[0].read_text(encoding="utf-8"))
+    assert all("doc" not in c for c in entry["claims"]), "entries are path-free (content keyed)"
+
+
+def test_changed_file_is_recomputed_and_others_hit(seeds_copy, tmp_path, context):
+    _run([seeds_copy], context, tmp_path)
+    target = sorted(seeds_copy.glob("*.txt"))[0]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Aliyev", "Aliyevv", 1), encoding="utf-8")
+    before = target.stat().st_mtime_ns
+    warm = _run([seeds_copy], context, tmp_path)
+    assert warm.timings["cache-hits"] == 4
+    assert _findings(warm) == _findings(_run([seeds_copy], context, None))
+    # same bytes again, any mtime: a hit (content key, not mtime)
+    target.write_text(text, encoding="utf-8")
+    os.utime(target, ns=(before, before))
+    again = _run([seeds_copy], context, tmp_path)
+    assert again.timings["cache-hits"] == 5
+
+
+def test_copy_under_new_name_hits_and_gets_its_own_path(seeds_copy, tmp_path, context):
+    _run([seeds_copy], context, tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    src = sorted(seeds_copy.glob("*.txt"))[1]
+    shutil.copy(src, other / "renamed.txt")
+    cached = _run([other], context, tmp_path)
+    plain = _run([other], context, None)
+    assert cached.timings["cache-hits"] == 1
+    assert cached.claims and all(c.doc.endswith("renamed.txt") for c in cached.claims)
+    assert _claims(cached) == _claims(plain)
+
+
+def test_corrupt_entry_is_a_miss(seeds_copy, tmp_path, context):
+    _run([seeds_copy], context, tmp_path)
+    entries = sorted((tmp_path / ".factlint_cache").rglob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    entries[1].write_text(json.dumps({"format": 1, "claims": [{"bogus": 1}]}), encoding="utf-8")
+    warm = _run([seeds_copy], context, tmp_path)
+    assert warm.timings["cache-hits"] == 3
+    assert _findings(warm) == _findings(_run([seeds_copy], context, None))
+    # the broken entries were rewritten
+    assert _run([seeds_copy], context, tmp_path).timings["cache-hits"] == 5
+
+
+def test_fingerprint_follows_the_vocabulary():
+    from factlint.cache import fingerprint
+    from factlint.ruleset import Title, Vocabulary
+
+    base = Vocabulary()
+    same = Vocabulary()
+    other = Vocabulary(title=[Title(name="Đại sứ")])
+    assert fingerprint(base) == fingerprint(same)
+    assert fingerprint(base) != fingerprint(other)
+    with pytest.raises(Exception):  # the pydantic boundary: unknown keys are refused
+        Vocabulary.model_validate({"titles": []})
+
+
+def test_entry_refuses_data_json_cannot_round_trip():
+    from factlint.cache import make_entry, restore
+    from factlint.claims import Claim
+    from factlint.normalize.text import make_document
+
+    doc = make_document("a.txt", "Xin chào")
+    ok = Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, data={"x": [1, 2]})
+    assert make_entry(doc, [ok]) is not None
+    for bad in ({"x": (1, 2)}, {"x": {1, 2}}):
+        assert make_entry(doc, [Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, data=bad)]) is None
+    entry = json.loads(json.dumps(make_entry(doc, [ok])))
+    doc2, claims = restore(entry, "b.txt", "Xin chào")
+    assert doc2.path == "b.txt" and claims[0].doc == "b.txt" and claims[0].data == {"x": [1, 2]}
+
+
+def test_unwritable_cache_does_not_stop_the_run(seeds_copy, tmp_path, context):
+    blocker = tmp_path / "ro"
+    blocker.write_text("a file where the cache folder would go")
+    result = _run([seeds_copy], context, blocker)  # .factlint_cache cannot be created under a file
+    assert _findings(result) == _findings(_run([seeds_copy], context, None))
+
+
+def _cli(*args, cwd):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "factlint", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_cli_no_cache_and_clean(tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(SEEDS, work / "seeds")
+    r1 = _cli("seeds", "--no-cache", cwd=work)
+    assert r1.returncode in (0, 1), r1.stderr
+    assert not (work / ".factlint_cache").exists()
+    r2 = _cli("seeds", cwd=work)
+    assert (work / ".factlint_cache" / "CACHEDIR.TAG").is_file()
+    r3 = _cli("seeds", cwd=work)
+    assert r1.stdout == r2.stdout == r3.stdout
+    assert r1.returncode == r2.returncode == r3.returncode
+    c = _cli("clean", cwd=work)
+    assert c.returncode == 0 and not (work / ".factlint_cache").exists()
+    assert _cli("clean", cwd=work).returncode == 0  # nothing to remove is fine
+
+
+def test_clean_refuses_a_folder_it_did_not_make(tmp_path):
+    from factlint.cache import clean
+    from factlint.errors import FactlintError
+
+    (tmp_path / ".factlint_cache").mkdir()
+    (tmp_path / ".factlint_cache" / "precious.txt").write_text("keep me")
+    with pytest.raises(FactlintError):
+        clean(tmp_path)
+    assert (tmp_path / ".factlint_cache" / "precious.txt").exists()

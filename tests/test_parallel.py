@@ -1,0 +1,161 @@
+"""Parallel extraction gives exactly the serial result; the serial/parallel choice; progress
+only on a terminal; `--timings` and the fast `--version`. No timing assertions."""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SEEDS
+
+
+def _items(folder):
+    from factlint.cache import digest
+    from factlint.load import decode, discover, read
+
+    out = []
+    for f in discover([str(folder)]):
+        src = read(f)
+        dec = decode(src)
+        if dec is not None:
+            out.append((dec.path, dec.raw, digest(src.data)))
+    return out
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """The seeds, several times over under other names, plus a CRLF and an NFD copy."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(3):
+        for p in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(p, folder / f"{i}_{p.name}")
+    first = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (folder / "crlf.txt").write_bytes(first.replace("\n", "\r\n").encode("utf-8"))
+    import unicodedata
+    (folder / "nfd.txt").write_text(unicodedata.normalize("NFD", first), encoding="utf-8")
+    return folder
+
+
+def _flat(pairs):
+    return [(d.path, d.text, d.zones, d.sentences, [c.to_dict() for c in cs]) for d, cs in pairs]
+
+
+def test_parallel_equals_serial(corpus, context):
+    from factlint.parallel import extract_corpus
+
+    items = _items(corpus)
+    serial_t, parallel_t = {}, {}
+    serial = extract_corpus(items, context, jobs=1, timings=serial_t)
+    parallel = extract_corpus(items, context, jobs=2, min_bytes=0, timings=parallel_t)
+    assert serial_t["workers"] == 1 and parallel_t["workers"] == 2
+    assert _flat(parallel) == _flat(serial)
+    assert sum(len(cs) for _, cs in serial) > 0
+
+
+def test_parallel_with_cache_equals_serial(corpus, context, tmp_path):
+    from factlint.cache import Cache
+    from factlint.parallel import extract_corpus
+
+    items = _items(corpus)
+    cache = Cache(tmp_path / "c", "fp")
+    serial = extract_corpus(items, context, jobs=1)
+    cold = extract_corpus(items, context, cache=cache, jobs=2, min_bytes=0)
+    # the workers wrote the entries (the counts come back to the parent); copies under
+    # other names share one entry, so there are fewer files than writes
+    assert cache.writes == len(items)
+    assert len(list((tmp_path / "c" / "fp").rglob("*.json"))) == len({k for _, _, k in items})
+    warm_cache = Cache(tmp_path / "c", "fp")
+    warm = extract_corpus(items, context, cache=warm_cache, jobs=2, min_bytes=0)
+    assert warm_cache.hits == len(items)
+    assert _flat(cold) == _flat(serial) == _flat(warm)
+
+
+def test_plan_thresholds(monkeypatch):
+    from factlint.errors import FactlintError
+    from factlint.parallel import PARALLEL_MIN_BYTES, plan
+
+    monkeypatch.delenv("FACTLINT_JOBS", raising=False)
+    monkeypatch.delenv("FACTLINT_PARALLEL_MIN_BYTES", raising=False)
+    assert plan(PARALLEL_MIN_BYTES - 1, 100, jobs=4) == 1  # small corpus: serial
+    assert plan(PARALLEL_MIN_BYTES, 100, jobs=4) == 4
+    assert plan(10**9, 3, jobs=8) == 3  # never more workers than files
+    assert plan(10**9, 1, jobs=8) == 1
+    assert plan(10**9, 100, jobs=1) == 1
+    monkeypatch.setenv("FACTLINT_PARALLEL_MIN_BYTES", "0")
+    monkeypatch.setenv("FACTLINT_JOBS", "2")
+    assert plan(10, 5) == 2
+    monkeypatch.setenv("FACTLINT_JOBS", "many")
+    with pytest.raises(FactlintError, match="FACTLINT_JOBS"):
+        plan(10, 5)
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    from factlint.parallel import Progress
+
+    monkeypatch.delenv("CI", raising=False)
+    piped = io.StringIO()
+    p = Progress(10, 10_000_000, stream=piped, delay=0)
+    p.advance(5, 5_000_000)
+    p.close()
+    assert piped.getvalue() == ""
+
+    tty = _Tty()
+    p = Progress(10, 10_000_000, stream=tty, delay=0)
+    p.advance(5, 5_000_000)
+    assert "5/10 files" in tty.getvalue() and "MB/s" in tty.getvalue()
+    p.close()
+    assert tty.getvalue().endswith("\r\033[K")
+
+    monkeypatch.setenv("CI", "true")
+    tty = _Tty()
+    p = Progress(10, 10_000_000, stream=tty, delay=0)
+    p.advance(5, 5_000_000)
+    assert tty.getvalue() == ""
+
+
+def _cli(*args, cwd, env_extra=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "factlint", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json"])
+def test_cli_parallel_output_is_byte_identical(tmp_path, fmt):
+    work = tmp_path / "w"
+    shutil.copytree(SEEDS, work / "seeds")
+    serial = _cli("seeds", "--no-cache", "--format", fmt, "--jobs", "1", cwd=work)
+    parallel = _cli("seeds", "--no-cache", "--format", fmt, "--jobs", "2", cwd=work,
+                    env_extra={"FACTLINT_PARALLEL_MIN_BYTES": "0"})
+    assert serial.returncode == parallel.returncode
+    assert serial.stdout and serial.stdout == parallel.stdout
+
+
+def test_cli_timings_on_stderr_only(tmp_path):
+    work = tmp_path / "w"
+    shutil.copytree(SEEDS, work / "seeds")
+    plain = _cli("seeds", "--no-cache", cwd=work)
+    timed = _cli("seeds", "--no-cache", "--timings", cwd=work)
+    assert timed.stdout == plain.stdout
+    line = [ln for ln in timed.stderr.splitlines() if ln.startswith("factlint: timings:")]
+    assert len(line) == 1
+    for stage in ("load", "normalize", "extract", "compare", "report"):
+        assert f"{stage} " in line[0]
+    assert "timings" not in plain.stderr
+
+
+def test_version_fast_path(tmp_path):
+    from factlint import __version__
+
+    r = _cli("--version", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.strip() == f"factlint {__version__}"
