@@ -92,6 +92,8 @@ class DateExtractor(Extractor):
         nb = alternation(v.get("not_date_before", [])) or r"(?!)"
         self.not_before = regex.compile(rf"(?:^|[^\p{{L}}])(?i:{nb})\s*$")
         self.not_after = regex.compile(v.get("not_date_after", r"^(?!)"))
+        on = alternation(v.get("ordinal_nouns", [])) or r"(?!)"
+        self.ordinal_before = regex.compile(rf"(?:^|[^\p{{L}}])(?i:{on})\s*$")
         time = (r"(?:(?P<hh>[01]?\d|2[0-3])\s*(?::|h|giờ)\s*(?P<mm>[0-5]\d)?(?:\s*phút)?"
                 r"(?![\d\p{L}]))")
         self.time_re = regex.compile(rf"(?:(?P<tq>(?i:{tq}))\s+)?{time}")
@@ -111,7 +113,8 @@ class DateExtractor(Extractor):
             rf"|(?P<dm>{_NB}(?P<d0>{D})/(?P<m0>{M}){_NA})"
             rf"|(?P<yr>(?<![\p{{L}}])(?i:năm)\s+(?P<yy>{_YEAR})(?![\d/\p{{L}}]|[.,]\d))"
         )
-        self.date_re = regex.compile(rf"{head}(?:{body})(?:\s*,?\s*(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
+        # only try at the start of a word or number that has a digit close after it (speed)
+        self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=[\p{{L}}\d][^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
         self.bare_wd = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:vào|hôm|sáng|chiều|tối|trưa|đêm|ngày))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
 
@@ -255,7 +258,11 @@ class DateExtractor(Extractor):
         if p.get("d2") and p["m"] and p.get("m2"):
             data["start"] = iso(y, p["m"], p["d"])
             data["end"] = iso(y2, p["m2"], p["d2"])
-        if m.group("wd"):
+        start, end = m.span()
+        if m.group("wd") and self.ordinal_before.search(doc.text[max(0, start - 20):start]):
+            # "tháng thứ 6, ngày 13/4": an ordinal, not a weekday
+            start = next(m.start(g) for g in ("part", "tm1", "ngay", p["span"]) if m.group(g))
+        elif m.group("wd"):
             data["weekday"] = self.weekdays[m.group("wd").lower()]
             data["weekday_text"] = m.group("wd")
         if m.group("part"):
@@ -266,7 +273,6 @@ class DateExtractor(Extractor):
                 hh = int(m.group(f"h{n}"))
                 mm = int(m.group(f"m{n}") or 0)
                 data["time"] = f"{hh:02d}:{mm:02d}"
-        start, end = m.span()
         claim_text = text_span = doc.text[start:end]
         return Claim(
             kind="date", subject="date", attribute=p["attr"], value=value, text=claim_text,

@@ -1,0 +1,78 @@
+"""Quantity conflicts: two sources give figures for the same count of the same topic that
+cannot both be true.
+
+Claims are grouped by subject ("<topic> > <noun>") and by `when` (figures of different
+dates are never compared). Two claims conflict when their intervals do not meet, or
+when the same qualifier states different figures ("hơn 80" / "hơn 90"); "27" and "hơn
+20" agree. Precision first: a document that gives two different figures for one subject
+is left out of it (two figures for one noun in one article are usually two things), and
+only claims of different documents are compared.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from factlint.compare import Params, Rule, describe, register, tally
+
+
+def conflict(a, b) -> bool:
+    qa, qb = a.data.get("qualifier"), b.data.get("qualifier")
+    if qa and qa == qb and a.data["figure"] != b.data["figure"]:
+        return True
+    la, ha = a.data["low"], a.data["high"]
+    lb, hb = b.data["low"], b.data["high"]
+    if ha is not None and lb is not None and ha < lb:
+        return True
+    if hb is not None and la is not None and hb < la:
+        return True
+    if a.data["kind"] == "below" and lb is not None and ha is not None and lb >= ha:
+        return True
+    if b.data["kind"] == "below" and la is not None and hb is not None and la >= hb:
+        return True
+    return False
+
+
+class QuantityParams(Params):
+    min_documents: int = Field(2, ge=2)
+
+
+@register
+class QuantityConflict(Rule):
+    type = "quantity-conflict"
+    kinds = ("quantity",)
+    Params = QuantityParams
+
+    def check(self, by_kind):
+        groups: dict[tuple, list] = {}
+        for c in self.claims(by_kind):
+            groups.setdefault((c.subject, c.when), []).append(c)
+        for (subject, when), claims in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            per_doc: dict[str, set] = {}
+            for c in claims:
+                per_doc.setdefault(c.doc, set()).add(c.value)
+            claims = [c for c in claims if len(per_doc[c.doc]) == 1]
+            if len({c.doc for c in claims}) < self.params.min_documents:
+                continue
+            counts = tally(claims)
+            ranked = sorted(counts, key=lambda v: (-counts[v][0], -counts[v][1], v))
+            expected = ranked[0]
+            ref = next(c for c in claims if c.value == expected)
+            outliers = [c for c in claims if c.value != expected and conflict(c, ref)]
+            if not outliers:
+                continue
+            if any(counts[c.value][0] >= counts[expected][0] for c in outliers):
+                continue  # no figure is given by more documents than the other: no outlier
+            others = [c for c in claims if c.value == expected]
+            outliers.sort(key=lambda c: (c.doc, c.start))
+            others.sort(key=lambda c: (c.doc, c.start))
+            topic, noun = subject.split(" > ", 1)
+            yield self.finding(
+                message=f"{noun} of {topic}: {', '.join(dict.fromkeys(c.display for c in outliers))} "
+                        f"here, but {ref.display} in {counts[expected][0]} other document"
+                        f"{'s' * (counts[expected][0] != 1)}" + (f" (as of {when})" if when else ""),
+                subject=subject, expected=ref.display,
+                values=list(dict.fromkeys(c.display for c in outliers)) + [ref.display],
+                sides=outliers + others, outliers=len(outliers),
+                why=f"{ref.display} is given by {describe(counts[expected])}; the figures cannot both be true",
+                support={v: describe(counts[v]) for v in counts})

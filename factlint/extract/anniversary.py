@@ -1,0 +1,88 @@
+"""Anniversaries and the base years they count from.
+
+    kỷ niệm 75 năm thiết lập quan hệ ngoại giao          -> anniversary, years 75
+    sau 33 năm kể từ khi hai nước thiết lập quan hệ ngoại giao
+    thiết lập quan hệ ngoại giao năm 1950                 -> base, year 1950
+    kỷ niệm 96 năm Ngày thành lập Đảng (3/2/1930 – 3/2/2026)  -> anniversary with its own span
+
+`data["words"]` keeps the content words of what is celebrated (the first few after the
+number for an anniversary, the last few before the year for a base year), so that the
+rule can match an anniversary with the base years written about the same thing. The
+patterns live in rules/vocab/dates.toml [extra.events].
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factlint.claims import Claim
+from factlint.extract import Extractor, register
+from factlint.normalize.structure import zone_at
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SPAN = regex.compile(r"[^()]{0,80}?\(\s*(?:[\d/.]*?/)?(?P<y1>1[89]\d\d|20\d\d)\s*[-–—]\s*"
+                      r"(?:[\d/.]*?/)?(?P<y2>1[89]\d\d|20\d\d)\s*\)")
+WINDOW = 6
+
+
+@register
+class AnniversaryExtractor(Extractor):
+    kind = "anniversary"
+    order = 30
+
+    def __init__(self, lexicon):
+        super().__init__(lexicon)
+        v = lexicon.vocab.extra.get("events", {})
+        self.ann_re = [regex.compile(p) for p in v.get("anniversary_patterns", [])]
+        bp = v.get("base_year_pattern")
+        self.base_re = regex.compile(bp) if bp else None
+        self.stop = {lexicon.folder.key(w) for w in v.get("stopwords", [])}
+
+    def words(self, text: str) -> list[str]:
+        key = self.lexicon.folder.key
+        return [w for w in (key(x) for x in _WORD.findall(text)) if w not in self.stop]
+
+    def extract(self, doc, found):
+        text = doc.text
+        ref = doc.reference or {}
+        claims: list[Claim] = []
+        seen: set[int] = set()
+        for s in doc.sentences:
+            for r in self.ann_re:
+                for m in r.finditer(text, s[0], s[1]):
+                    if m.start() in seen:
+                        continue
+                    seen.add(m.start())
+                    n = int(m.group("n"))
+                    words = self.words(m.group("what"))[:WINDOW]
+                    if not words:
+                        continue
+                    data = {"years": n, "what": m.group("what").strip(), "words": words,
+                            "ref_year": ref.get("year"), "ref_from": ref.get("from")}
+                    span = _SPAN.match(text, m.end("n"), s[1])
+                    if span:
+                        data["span"] = [int(span.group("y1")), int(span.group("y2"))]
+                    claims.append(Claim(
+                        kind="anniversary", subject=" ".join(words), attribute="years", value=str(n),
+                        text=m.group(), doc=doc.path, start=m.start(), end=m.end("n") + 4,
+                        zone=zone_at(doc, m.start()), sentence=s,
+                        display=text[m.start():m.end("n") + 4], when=ref.get("value"), data=data))
+            if self.base_re is None:
+                continue
+            for m in self.base_re.finditer(text, s[0], s[1]):
+                words = self.words(m.group("what"))[-WINDOW:]
+                if not words:
+                    continue
+                y = int(m.group("y"))
+                start = m.start("what")
+                if m.end("what") - start > 48:  # quote only the words before the year
+                    cut = text.find(" ", m.end("what") - 48, m.end("what"))
+                    start = cut + 1 if cut >= 0 else start
+                while text[start].isspace():
+                    start += 1
+                claims.append(Claim(
+                    kind="anniversary", subject=" ".join(words), attribute="base", value=str(y),
+                    text=text[start:m.end()], doc=doc.path, start=start, end=m.end(),
+                    zone=zone_at(doc, start), sentence=s, display=text[start:m.end()],
+                    when=str(y), data={"year": y, "what": m.group("what").strip(), "words": words}))
+        return claims

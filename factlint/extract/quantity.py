@@ -1,0 +1,171 @@
+"""Quantities: a number with its qualifier, scale, unit, counted noun and topic.
+
+    hơn 80 hoạt động · khoảng 60 thỏa thuận · 4,1 tỷ USD · 27,4% · 1.000 người · 10-15 người
+
+Numbers are written the Vietnamese way (decimal comma, thousands dot). A qualifier
+becomes an interval (`data["low"]`, `data["high"]`; None is unbounded). The subject is
+"<topic> > <noun>": the topic is a named event of the sentence or document ("bão Yagi"),
+else the person of the sentence, else the usual actor of the document's events; for a
+unit ("USD", "%") the noun is the unit plus the words before the number ("kim ngạch
+thương mại song phương"). `when` is a date written in the sentence, if any: figures of
+different dates are never compared. The words live in rules/vocab/units.toml.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from factlint.claims import Claim
+from factlint.extract import Extractor, register
+from factlint.lexicon import alternation
+from factlint.normalize.structure import zone_at
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_WORD = regex.compile(r"[\p{L}\p{M}]+|%")
+
+
+def parse_number(s: str) -> float:
+    return float(s.replace(".", "").replace(",", "."))
+
+
+def interval(kind: str, lo: float, hi: float, tol: float) -> tuple[float | None, float | None]:
+    if kind == "above":
+        return (hi, None)
+    if kind == "at_least":
+        return (lo, None)
+    if kind == "below":
+        return (0.0, lo)
+    if kind == "at_most":
+        return (0.0, hi)
+    if kind == "near":
+        return (lo * (1 - tol), hi)
+    if kind == "about":
+        return (lo * (1 - tol), hi * (1 + tol))
+    return (lo, hi)
+
+
+def fmt(x: float) -> str:
+    x = round(x, 6)
+    return str(int(x)) if x == int(x) else f"{x:.6f}".rstrip("0")
+
+
+@register
+class QuantityExtractor(Extractor):
+    kind = "quantity"
+    order = 45
+
+    def __init__(self, lexicon):
+        super().__init__(lexicon)
+        v = lexicon.vocab.extra.get("units", {})
+        self.scales = {k.lower(): float(x) for k, x in v.get("scales", {}).items()}
+        self.quals = {k.lower(): q for k, q in v.get("qualifiers", {}).items()}
+        self.tol = float(v.get("tolerance", 0.1))
+        self.single = {lexicon.folder.key(w) for w in v.get("single_word_nouns", [])}
+        self.not_nouns = {lexicon.folder.key(w) for w in v.get("not_nouns", [])}
+        units = v.get("units", [])
+        q = alternation(self.quals) or r"(?!)"
+        sc = alternation(self.scales) or r"(?!)"
+        un = alternation(units) or r"(?!)"
+        nb = alternation(v.get("not_before", [])) or r"(?!)"
+        self.not_before = regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?i:{nb})\s*$")
+        self.re = regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{M}}])(?P<q>(?i:{q}))\s+)?"
+            rf"(?<![\d/.,:\p{{L}}\p{{M}}-])(?P<n1>{_NUM})(?:\s*[-–]\s*(?P<n2>{_NUM}))?"
+            rf"(?![\d/]|[.,:]\d)"
+            rf"(?:\s*(?P<scale>(?i:{sc}))(?![\p{{L}}\p{{M}}]))?"
+            rf"(?:\s*(?P<unit>(?:{un}))(?![\p{{L}}\p{{M}}\d]))?")
+        ev = alternation(v.get("event_nouns", []))
+        self.event_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})(?:\s+(?:số\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*)?"
+        ) if ev else None
+        w = r"([\p{Ll}][\p{L}\p{M}]*)"
+        self.noun_re = regex.compile(rf"[ \t]+{w}(?:[ \t]+{w})?")
+
+    def extract(self, doc, found):
+        key = self.lexicon.folder.key
+        text = doc.text
+        taken = [(c.start, c.end) for c in found.get("date", [])]
+        taken += [(c.start, c.end) for c in found.get("anniversary", []) if c.attribute == "years"]
+        people: dict[tuple, list[Claim]] = {}
+        for p in found.get("person", []):
+            if p.sentence:
+                people.setdefault(p.sentence, []).append(p)
+        dates: dict[tuple, list[Claim]] = {}
+        for d in found.get("date", []):
+            if d.sentence and d.attribute in ("date", "range", "month"):
+                dates.setdefault(d.sentence, []).append(d)
+        actors = Counter(e.subject for e in found.get("event", []))
+        doc_actor = actors.most_common(1)[0][0] if actors else None
+        named = Counter()
+        if self.event_re:
+            for m in self.event_re.finditer(text):
+                if " " in m.group().strip() and zone_at(doc, m.start()) in ("body", "title"):
+                    named[key(m.group())] += 1
+        doc_event = named.most_common(1)[0][0] if named else None
+        claims: list[Claim] = []
+        for s in doc.sentences:
+            s_event = None
+            if self.event_re:
+                em = [key(m.group()) for m in self.event_re.finditer(text, s[0], s[1])]
+                s_event = next((e for e in em if " " in e), None) or (doc_event if em else None)
+            for m in self.re.finditer(text, s[0], s[1]):
+                n0 = m.start("n1")
+                if any(a <= n0 < b for a, b in taken):
+                    continue
+                if self.not_before.search(text[max(s[0], n0 - 15):n0]) and not m.group("q"):
+                    continue
+                unit = m.group("unit")
+                nm = self.noun_re.match(text, m.end(), s[1])
+                words = [w for w in (nm.group(1), nm.group(2)) if w] if nm else []
+                if unit:
+                    before = [key(w) for w in _WORD.findall(text[max(s[0], m.start() - 50):m.start()])]
+                    before = [w for w in before if w not in self.not_nouns and w not in self.quals][-4:]
+                    if not before:
+                        continue
+                    noun = f"{' '.join(before)} ({unit})"
+                else:
+                    if not words:
+                        continue
+                    first = key(words[0])
+                    if first in self.not_nouns or first in self.scales or first in self.quals:
+                        continue
+                    if first in self.single or len(words) == 1:
+                        noun = first
+                    else:
+                        noun = f"{first} {key(words[1])}"
+                topic = s_event or doc_event
+                if topic is None:
+                    ppl = people.get(s, [])
+                    before_p = [p for p in ppl if p.start < m.start()]
+                    actor = before_p[-1] if before_p else (ppl[0] if ppl else None)
+                    topic = actor.subject if actor else doc_actor
+                if topic is None:
+                    continue
+                lo = parse_number(m.group("n1"))
+                hi = parse_number(m.group("n2")) if m.group("n2") else lo
+                scale = self.scales.get((m.group("scale") or "").lower(), 1.0)
+                lo, hi = round(lo * scale, 6), round(hi * scale, 6)
+                if hi < lo:
+                    continue
+                qual = (m.group("q") or "").lower()
+                qkind = self.quals.get(qual, "exact")
+                low, high = interval(qkind, lo, hi, self.tol)
+                when = None
+                sd = dates.get(s, [])
+                if sd:
+                    when = sorted(sd, key=lambda d: abs(d.start - m.start()))[0].value
+                end = m.end()
+                shown = text[m.start():end]
+                if not unit and nm:
+                    shown = text[m.start():nm.end(2) if noun.count(" ") else nm.end(1)]
+                value = (f"{qual} " if qual else "") + fmt(lo) + (f"-{fmt(hi)}" if hi != lo else "")
+                claims.append(Claim(
+                    kind="quantity", subject=f"{topic} > {noun}", attribute="count", value=value,
+                    text=shown, doc=doc.path, start=m.start(), end=m.start() + len(shown),
+                    zone=zone_at(doc, m.start()), sentence=s, display=shown, when=when,
+                    data={"qualifier": qual or None, "kind": qkind, "figure": [lo, hi],
+                          "low": low, "high": high, "noun": noun, "unit": unit, "topic": topic,
+                          "scale": m.group("scale")}))
+        return claims
