@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from factlint.errors import FactlintError
 from factlint.normalize.keys import Folder
 from factlint.ruleset import Vocabulary
 
@@ -16,6 +17,14 @@ def alternation(phrases) -> str:
     """A regex alternation of literal phrases, longest first, flexible about white space."""
     uniq = sorted({p for p in phrases if p}, key=lambda s: (-len(s), s))
     return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in uniq)
+
+
+def _compile(pattern: str, key: str):
+    """A furniture regex from the vocabulary (validated when the rule files were loaded)."""
+    try:
+        return regex.compile(pattern, regex.I)
+    except regex.error as exc:
+        raise FactlintError(f"rules: furniture.{key}: pattern {pattern!r} does not compile: {exc}") from None
 
 
 class Lexicon:
@@ -65,8 +74,8 @@ class Lexicon:
 
         fur = vocab.furniture
         self.section_markers = {key(m) for m in fur.section_markers}
-        self.caption_re = [regex.compile(p, regex.I) for p in fur.caption_patterns]
-        self.meta_re = [regex.compile(p, regex.I) for p in fur.meta_patterns]
+        self.caption_re = [_compile(p, "caption_patterns") for p in fur.caption_patterns]
+        self.meta_re = [_compile(p, "meta_patterns") for p in fur.meta_patterns]
 
     def place(self, text: str) -> str | None:
         return self.place_of.get(self.folder.key(text))

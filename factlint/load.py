@@ -1,18 +1,38 @@
 """Stage 1 — load: find the documents and decode them, keeping the text exactly as written.
 
 Problems with one file (undecodable, binary, unreadable) become `warnings` on the
-run and the file is skipped; they never stop the rest of the corpus.
+run and the file is skipped; they never stop the rest of the corpus:
+
+* `discover()` raises FactlintError only for a path named on the command line that
+  does not exist, or when nothing at all is left to check (exit 2);
+* `read()` raises FactlintError for one file that cannot be read (the pipeline prints
+  it and goes on with the next file);
+* `decode()` raises FactlintError for a file that is not text (binary); everything it
+  could decode with a doubt (legacy encodings, invalid bytes, empty files) comes back
+  with `notes`, one line each, printed by the pipeline as `path: note`.
+
+Vietnamese legacy encodings are recognised by what they decode to: Windows-1258 and
+the two 8-bit font encodings TCVN3 (ABC) and VNI, which were never registered as
+codecs and decode "without error" as Latin-1 mojibake (`ViÖt Nam`, `Vieät Nam`).
+The candidate whose words look most like Vietnamese syllables wins.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import regex
 
 from factlint.errors import FactlintError
 
 DEFAULT_EXTENSIONS = (".txt", ".md")
+MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are skipped with a message (bounded memory)
+_SAMPLE_CHARS = 200_000  # encoding guesses look at the start of a file only
 
 
 @dataclass
@@ -37,50 +57,285 @@ def display_path(p: Path) -> str:
     return Path(rel).as_posix() if not rel.startswith("..") else p.as_posix()
 
 
+def _is_regular(p: Path) -> bool | None:
+    """True for a regular file, False for a FIFO/device/socket, None when stat fails
+    (broken link, link loop, no permission: read() will say why)."""
+    try:
+        return stat.S_ISREG(os.stat(p).st_mode)
+    except OSError:
+        return None
+
+
 def discover(paths: list[str], extensions=DEFAULT_EXTENSIONS, warn=None) -> list[Path]:
     """Files named directly are always taken; folders are walked for the given extensions."""
+    warn = warn or (lambda msg: None)
+    exts = tuple(e.lower() for e in extensions)
     found: dict[str, Path] = {}
+
+    def take(fp: Path) -> None:
+        kind = _is_regular(fp)
+        if kind is False:
+            warn(f"{display_path(fp)}: not a regular file (pipe, device or socket), skipped")
+            return
+        try:
+            key = os.path.realpath(fp)  # the same file reached twice (symlinks) is read once
+        except (OSError, ValueError):
+            key = str(fp)
+        found.setdefault(key, fp)
+
     for arg in paths:
         p = Path(arg)
         if not p.exists() and not p.is_symlink():
             raise FactlintError(f"{arg}: no such file or folder")
         if p.is_dir():
+            before = len(found)
             seen_dirs: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(p, followlinks=True):
-                st = os.stat(root)
+
+            def onerror(exc: OSError) -> None:
+                where = display_path(Path(exc.filename)) if exc.filename else arg
+                warn(f"{where}: cannot read folder ({exc.strerror or exc}), skipped")
+
+            for root, dirs, files in os.walk(p, followlinks=True, onerror=onerror):
+                try:
+                    st = os.stat(root)
+                except OSError as exc:
+                    warn(f"{display_path(Path(root))}: cannot read folder ({exc.strerror or exc}), skipped")
+                    dirs[:] = []
+                    continue
                 if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink loop: walk each folder once
                     dirs[:] = []
-                    if warn:
-                        warn(f"{display_path(Path(root))}: folder already visited (symlink loop), skipped")
+                    warn(f"{display_path(Path(root))}: folder already visited (symlink loop), skipped")
                     continue
                 seen_dirs.add((st.st_dev, st.st_ino))
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(tuple(extensions)) and not name.startswith("."):
-                        fp = Path(root) / name
-                        found.setdefault(str(fp), fp)
+                    if name.lower().endswith(exts) and not name.startswith("."):
+                        take(Path(root) / name)
+            if len(found) == before:
+                warn(f"{display_path(p)}: no {' or '.join(exts)} files found")
         else:
-            found.setdefault(str(p), p)
+            take(p)
+    if not found:
+        raise FactlintError(f"no documents to check in {', '.join(paths)} "
+                            f"(looking for {', '.join(exts)} files)")
     return sorted(found.values(), key=lambda q: display_path(q))
 
 
-def read(path: Path) -> SourceFile:
+def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> SourceFile:
+    shown = display_path(path)
     try:
-        return SourceFile(display_path(path), path.read_bytes())
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise FactlintError(f"{shown}: file is {size / 2**20:.1f} MB, over the "
+                                f"{max_bytes / 2**20:.0f} MB limit, skipped")
+        return SourceFile(shown, path.read_bytes())
     except OSError as exc:
-        raise FactlintError(f"{display_path(path)}: cannot read ({exc.strerror or exc})") from None
+        if path.is_symlink() and not path.exists() and exc.errno == 2:
+            raise FactlintError(f"{shown}: broken symbolic link, skipped") from None
+        raise FactlintError(f"{shown}: cannot read ({exc.strerror or exc}), skipped") from None
+
+
+# --- Vietnamese legacy encodings ---------------------------------------------------------
+
+# TCVN3 (ABC, TCVN 5712:1993 VN3): one byte per lower-case precomposed letter; upper-case
+# letters with tone marks need a second font and are written as the lower-case byte.
+_TCVN3 = dict(zip(
+    "\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae"
+    "\xb5\xb6\xb7\xb8\xb9\xbb\xbc\xbd\xbe\xc6\xc7\xc8\xc9\xca\xcb"
+    "\xcc\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xdc\xdd\xde"
+    "\xdf\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee"
+    "\xef\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe",
+    "ĂÂÊÔƠƯĐăâêôơưđ"
+    "àảãáạằẳẵắặầẩẫấậ"
+    "èẻẽéẹềểễếệìỉĩíị"
+    "òỏõóọồổỗốộờởỡớợ"
+    "ùủũúụừửữứựỳỷỹýỵ",
+))
+_TCVN3_TABLE = str.maketrans(_TCVN3)
+
+# VNI: a base letter followed by one Windows-1252 character per diacritic group.
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_CIRC, _BREVE = "\u0302", "\u0306"
+_VNI_TONE = {"ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT}
+_VNI_SHAPE = {"â": _CIRC, "á": _CIRC + _ACUTE, "à": _CIRC + _GRAVE, "å": _CIRC + _HOOK,
+              "ã": _CIRC + _TILDE, "ä": _CIRC + _DOT, "ê": _BREVE, "é": _BREVE + _ACUTE,
+              "è": _BREVE + _GRAVE, "ú": _BREVE + _HOOK, "ü": _BREVE + _TILDE, "ë": _BREVE + _DOT}
+_VNI_ALONE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+for _table in (_VNI_TONE, _VNI_SHAPE, _VNI_ALONE):
+    _table.update({k.upper(): v.upper() for k, v in list(_table.items())})
+_VNI_RE = regex.compile(
+    "(?:[aeoAEO][{s}]|[aeiouyAEIOUYôÔöÖ][{t}]|[{a}])".format(
+        s="".join(_VNI_SHAPE), t="".join(_VNI_TONE), a="".join(_VNI_ALONE)))
+
+
+def _vni_sub(m) -> str:
+    s = m.group()
+    if len(s) == 1:
+        return _VNI_ALONE[s]
+    base = _VNI_ALONE.get(s[0], s[0])
+    return base + (_VNI_SHAPE.get(s[1]) or _VNI_TONE[s[1]])
+
+
+def from_tcvn3(text: str) -> str:
+    """TCVN3 bytes read as Latin-1/Windows-1252 -> Unicode (NFC)."""
+    return text.translate(_TCVN3_TABLE)
+
+
+def from_vni(text: str) -> str:
+    """VNI bytes read as Windows-1252 -> Unicode (NFC)."""
+    return unicodedata.normalize("NFC", _VNI_RE.sub(_vni_sub, text))
+
+
+# A token is plausible Vietnamese when, decomposed and lower-cased, it is Latin letters
+# with Vietnamese marks only: at most one tone, at most one circumflex/breve.
+_TOKEN = regex.compile(r"[^\s!-/:-@\[-`{-~“”‘’«»–—…•]+")
+_VI_TOKEN = regex.compile(r"^[a-zđ][a-zđ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]*$")
+_TONES = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_SHAPES = regex.compile("[\u0302\u0306]")
+
+
+def vietnamese_score(text: str) -> int:
+    """(plausible - implausible) among the tokens that hold a non-ASCII character."""
+    score = 0
+    for tok in _TOKEN.findall(text[:_SAMPLE_CHARS]):
+        if tok.isascii():
+            continue
+        d = unicodedata.normalize("NFD", tok).lower()
+        ok = bool(_VI_TOKEN.match(d)) and len(_TONES.findall(d)) <= 1 and len(_SHAPES.findall(d)) <= 1
+        score += 1 if ok else -1
+    return score
+
+
+def _latin(data: bytes) -> str:
+    """Bytes as Windows-1252 characters (Latin-1 for the five bytes 1252 leaves undefined)."""
+    return data.decode("latin-1").translate(_CP1252_C1)
+
+
+_CP1252_C1 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
+              if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+_LEGACY_NOTE = {
+    "tcvn3": "looks like TCVN3 (ABC), a legacy Vietnamese font encoding; converted to Unicode "
+             "— please save the file as UTF-8",
+    "vni": "looks like VNI, a legacy Vietnamese font encoding; converted to Unicode "
+           "— please save the file as UTF-8",
+}
+
+
+def _mojibake(text: str) -> tuple[str, str] | None:
+    """Text that decoded fine but is TCVN3/VNI shown as Latin-1: (converted text, name)."""
+    sample = text[:_SAMPLE_CHARS]
+    if not any("\xa0" <= ch <= "\xff" for ch in sample):
+        return None
+    base = vietnamese_score(sample)
+    best = None
+    for name, conv in (("tcvn3", from_tcvn3), ("vni", from_vni)):
+        score = vietnamese_score(conv(sample))
+        if score >= 5 and score > 2 * max(base, 0) + 2 and (best is None or score > best[0]):
+            best = (score, name, conv)
+    if best is None:
+        return None
+    return best[2](text), best[1]
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str, str]:
+    """Not UTF-8: (text, encoding, note) for the likeliest Vietnamese 8-bit encoding."""
+    sample = data[:_SAMPLE_CHARS]
+    latin = _latin(sample)
+    cands = {
+        "windows-1258": unicodedata.normalize("NFC", sample.decode("cp1258", errors="replace")),
+        "tcvn3": from_tcvn3(latin),
+        "vni": from_vni(latin),
+    }
+    scores = {k: vietnamese_score(v) for k, v in cands.items()}
+    enc = max(scores, key=lambda k: (scores[k], k == "windows-1258"))
+    if enc == "windows-1258":
+        text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+        note = "not UTF-8; decoded as Windows-1258 (assumed) and normalized to NFC"
+        if scores[enc] <= 0:
+            note = "not UTF-8 and no Vietnamese encoding recognised; decoded as Windows-1258 (assumed)"
+        return text, enc, note
+    conv = from_tcvn3 if enc == "tcvn3" else from_vni
+    return conv(_latin(data)), enc, f"not UTF-8; {_LEGACY_NOTE[enc]}"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM: mostly-ASCII text has a zero in every other byte."""
+    if len(data) < 8 or len(data) % 2:
+        return None
+    half = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),  # before UTF-16 LE: same first two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", None),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
+]
 
 
 def decode(src: SourceFile) -> Decoded:
-    """UTF-8 (with or without BOM) is the norm; anything else is reported by the caller."""
+    """Decode one file; what was assumed or repaired is said in `notes` (one line each).
+
+    Raises FactlintError for a file that is not text; the caller skips it."""
     data = src.data
-    if data.startswith(b"\xef\xbb\xbf"):
-        return Decoded(src.path, data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
-    try:
-        return Decoded(src.path, data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
-        return Decoded(
-            src.path, text, "utf-8",
-            [f"invalid UTF-8 at byte {exc.start}; undecodable bytes replaced with U+FFFD"],
-        )
+    notes: list[str] = []
+    text: str | None = None
+    encoding = "utf-8"
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            encoding = codec + ("-sig" if codec == "utf-8" else "")
+            try:
+                text = body.decode(codec)
+            except UnicodeDecodeError as exc:
+                text = body.decode(codec, errors="replace")
+                notes.append(f"invalid {label or 'UTF-8'} at byte {exc.start + len(bom)}; "
+                             "undecodable bytes replaced with U+FFFD")
+            if label:
+                notes.append(f"encoded as {label} (byte order mark); decoded")
+            break
+    if text is None:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            codec = _utf16_without_bom(data)
+            if codec is None:
+                raise FactlintError(f"{src.path}: binary file (NUL byte at offset {nul}), skipped")
+            encoding = codec
+            text = data.decode(codec, errors="replace")
+            label = "UTF-16 LE" if codec.endswith("le") else "UTF-16 BE"
+            notes.append(f"no byte order mark but looks like {label}; "
+                         "decoded — please save the file as UTF-8")
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            replaced = data.decode("utf-8", errors="replace")
+            bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+            good = len(replaced) - len(replaced.encode("ascii", "ignore")) - bad
+            if good > bad:  # UTF-8 with a few broken bytes
+                text = replaced
+                more = f" (and {bad - 1} more)" if bad > 1 else ""
+                notes.append(f"invalid UTF-8 at byte {exc.start}{more}; "
+                             "undecodable bytes replaced with U+FFFD")
+            else:
+                text, encoding, note = _guess_legacy(data)
+                notes.append(note)
+    if encoding.startswith("utf"):
+        moji = _mojibake(text)
+        if moji is not None:
+            text, name = moji
+            encoding = f"{encoding}+{name}"
+            notes.append(f"text {_LEGACY_NOTE[name]}")
+    if not text:
+        notes.append("empty file, nothing to check")
+    elif not text.strip():
+        notes.append("file holds only white space, nothing to check")
+    return Decoded(src.path, text, encoding, notes)

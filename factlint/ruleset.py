@@ -8,17 +8,41 @@ pydantic; any problem is a one-line error naming the file and the rule or key.
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from factlint.errors import RuleFileError
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+REGEX_TIMEOUT = 1.0  # seconds one user pattern may take on one line before it is reported
+# Probe strings a sane pattern handles in microseconds and a catastrophically backtracking
+# one ((a+)+$, (\s*\w+)*x, (.*,)*…) cannot finish.
+_PROBES = [c * 40 + "!" for c in ("a", " ", "0", "Ả", ".", ",", "-")] + ["a " * 40 + "!", "Ảnh " * 40 + "!"]
+
+
+def check_user_regex(pattern: str, what: str) -> None:
+    """A user regex must compile (with the `regex` module) and must not backtrack
+    catastrophically on the probe strings; raises ValueError saying which."""
+    import regex
+
+    try:
+        compiled = regex.compile(pattern, regex.I)
+    except regex.error as exc:
+        raise ValueError(f"{what} does not compile: {exc}") from None
+    for probe in _PROBES:
+        try:
+            compiled.search(probe, timeout=REGEX_TIMEOUT / 4)
+        except TimeoutError:
+            raise ValueError(f"{what} backtracks catastrophically (over {REGEX_TIMEOUT / 4:g} s "
+                             f"on {len(probe)} characters); simplify it") from None
 
 
 class _Strict(BaseModel):
@@ -62,6 +86,13 @@ class Furniture(_Strict):
     section_markers: list[str] = []  # a line saying this starts furniture to the end of the file
     caption_patterns: list[str] = []  # regexes for caption lines
     meta_patterns: list[str] = []  # regexes for datelines and metadata lines
+
+    @field_validator("caption_patterns", "meta_patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for i, p in enumerate(patterns):
+            check_user_regex(p, f"pattern {i + 1} {p!r}")
+        return patterns
 
 
 class Names(_Strict):
@@ -135,21 +166,57 @@ def _read_toml(path: Path) -> dict:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleFileError(path, f"invalid TOML: {exc}") from None
+        msg = str(exc)
+        m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", msg) or re.search(r"\s*\(at end of document\)$", msg)
+        if m and m.groups():
+            msg = f"line {m.group(1)}, column {m.group(2)}: {msg[:m.start()]}"
+        elif m:
+            msg = f"at end of file: {msg[:m.start()]}"
+        raise RuleFileError(path, f"invalid TOML at {msg}" if m else f"invalid TOML: {msg}") from None
     except OSError as exc:
         raise RuleFileError(path, f"cannot read ({exc.strerror or exc})") from None
 
 
-def _explain(exc: ValidationError, where: str) -> str:
+def _field_names(model, seen=None) -> set[str]:
+    """Every key a model (and the models inside it) accepts, for 'did you mean' hints."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return set()
+    seen.add(model)
+    names: set[str] = set()
+    for name, f in getattr(model, "model_fields", {}).items():
+        names.add(name)
+        for sub in _models_in(f.annotation):
+            names |= _field_names(sub, seen)
+    return names
+
+
+def _models_in(annotation) -> list:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for a in get_args(annotation) for m in _models_in(a)]
+
+
+def _explain(exc: ValidationError, where: str, model=None) -> str:
     problems = []
+    known = sorted(_field_names(model)) if model is not None else []
     for err in exc.errors()[:3]:
         loc = ".".join(str(p) for p in err["loc"])
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
+            close = difflib.get_close_matches(str(err["loc"][-1]), known, n=1, cutoff=0.7)
+            if close:
+                msg += f" (did you mean {close[0]!r}?)"
         elif err["type"] == "missing":
             msg = "missing key"
+        elif err["type"] == "value_error":
+            msg = msg.removeprefix("Value error, ")
         problems.append(f"{loc}: {msg}" if loc else msg)
+    if len(exc.errors()) > 3:
+        problems.append(f"and {len(exc.errors()) - 3} more")
     return f"{where}: " + "; ".join(problems)
 
 
@@ -158,7 +225,7 @@ def load_vocabulary_file(path: Path) -> Vocabulary:
     try:
         return Vocabulary.model_validate(data)
     except ValidationError as exc:
-        raise RuleFileError(path, _explain(exc, "vocabulary")) from None
+        raise RuleFileError(path, _explain(exc, "vocabulary", Vocabulary)) from None
 
 
 def load_rule_file(path: Path) -> RuleSpec:
@@ -167,7 +234,7 @@ def load_rule_file(path: Path) -> RuleSpec:
     try:
         spec = RuleSpec.model_validate(data)
     except ValidationError as exc:
-        raise RuleFileError(path, _explain(exc, f"rule {rule_id!r}")) from None
+        raise RuleFileError(path, _explain(exc, f"rule {rule_id!r}", RuleSpec)) from None
     spec.source = str(path)
     return spec
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import regex
 
+from factlint.errors import FactlintError
 from factlint.normalize.text import Document
+from factlint.ruleset import REGEX_TIMEOUT
 
 BODY, TITLE, CAPTION, FURNITURE, META = "body", "title", "caption", "furniture", "meta"
 COMPARED_ZONES = (BODY, TITLE)
@@ -18,10 +20,15 @@ COMPARED_ZONES = (BODY, TITLE)
 _LINE = regex.compile(r"[^\n]+")
 # A sentence ends at . ! ? … (optionally closed by quotes/brackets) before white space and
 # an upper-case letter, digit or opening quote — but not after a short abbreviation.
-_SENTENCE_END = regex.compile(
-    r"""(?<!\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|St|Mr|Mrs|Dr|Ms|Th|v\.v|Q|P|No|tr|[A-ZĐ]))"""
-    r"""[.!?…]+["”’»)\]]*(?=\s+["“‘«(\[]?[\p{Lu}\d])"""
-)
+# Possessive quantifiers and "starts a run of marks" keep it linear on lines like "!!!!…".
+# The abbreviation test runs only where a full stop was found (a leading look-behind would
+# be tried at every character, which made this the slowest regex of the run).
+_SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++["”’»)\]]*+(?=\s+["“‘«(\[]?[\p{Lu}\d])""")
+_ABBREVIATION = regex.compile(
+    r"""(?<![\p{L}\p{M}])(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|St|Mr|Mrs|Dr|Ms|Th|v\.v|No|tr|\p{Lu})$""")
+# Furniture patterns come from the user's vocabulary: they are tried only on lines a
+# caption or dateline could be, and each search runs with a timeout.
+FURNITURE_LINE_MAX = 1000
 
 
 @dataclass(slots=True)
@@ -29,6 +36,19 @@ class Block:
     start: int
     end: int
     zone: str
+
+
+def _matches(patterns, line: str, doc: Document, pos: int, what: str) -> bool:
+    for p in patterns:
+        try:
+            if p.search(line, timeout=REGEX_TIMEOUT):
+                return True
+        except TimeoutError:
+            ln, _ = doc.line_col(pos)
+            raise FactlintError(f"rules: furniture {what} pattern {p.pattern!r} took more than "
+                                f"{REGEX_TIMEOUT:g} s on {doc.path} line {ln} (catastrophic "
+                                "backtracking); simplify the pattern") from None
+    return False
 
 
 def segment(doc: Document, lexicon) -> None:
@@ -46,12 +66,12 @@ def segment(doc: Document, lexicon) -> None:
         zone = BODY
         if in_furniture:
             zone = FURNITURE
-        elif key(stripped.rstrip(":.")) in lexicon.section_markers:
+        elif len(stripped) <= 60 and key(stripped.rstrip(":.")) in lexicon.section_markers:
             in_furniture = True
             zone = FURNITURE
-        elif any(p.search(line) for p in lexicon.meta_re):
+        elif len(stripped) <= FURNITURE_LINE_MAX and _matches(lexicon.meta_re, line, doc, m.start(), "meta"):
             zone = META
-        elif any(p.search(line) for p in lexicon.caption_re):
+        elif len(stripped) <= FURNITURE_LINE_MAX and _matches(lexicon.caption_re, line, doc, m.start(), "caption"):
             zone = CAPTION
         elif not seen_text and len(stripped) < 200 and stripped[-1] not in ".!?:;…\"”":
             zone = TITLE
@@ -63,6 +83,8 @@ def segment(doc: Document, lexicon) -> None:
     for b in blocks:
         start = b.start
         for e in _SENTENCE_END.finditer(text, b.start, b.end):
+            if text[e.start()] == "." and _ABBREVIATION.search(text, max(b.start, e.start() - 5), e.start()):
+                continue
             sentences.append((start, e.end()))
             start = e.end()
             while start < b.end and text[start].isspace():
