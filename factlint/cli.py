@@ -40,7 +40,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (recursive)")
     p.add_argument("--format", choices=FORMATS, default="concise")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
-    p.add_argument("--fail-on", choices=["error", "warning", "info"], default="error",
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
                    help="exit 1 when a finding is at or above this severity (default: error)")
     p.add_argument("--version", action="version", version=f"factlint {__version__}")
     p.add_argument("--no-cache", action="store_true",
@@ -49,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
                    help="worker processes for large corpora (default: the CPUs; 1: serial)")
     p.add_argument("--timings", action="store_true", help="print the time of each stage on stderr")
     _common(p)
+    from factlint.config import add_arguments  # --config, --staged, --baseline, … (config.py)
+    add_arguments(p)
     return p
 
 
@@ -68,19 +70,15 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _rule_folders(args) -> list[Path]:
-    from factlint.ruleset import default_rules_dir
+    from factlint.config import settings_of  # [tool.factlint] settings, flags on top
 
-    folders = [] if args.no_default_rules else [default_rules_dir()]
-    folders += [Path(r) for r in args.rules]
-    if not folders:
-        raise FactlintError("no rules: --no-default-rules needs at least one --rules folder")
-    return folders
+    return settings_of(args).rule_folders()
 
 
 def _context(args):
-    from factlint.pipeline import build_context
+    from factlint.config import build_context, settings_of  # select/ignore/[rule.<id>] params
 
-    return build_context(_rule_folders(args), select=set(args.select), ignore=set(args.ignore))
+    return build_context(settings_of(args))[0]
 
 
 def _extensions(args):
@@ -108,19 +106,24 @@ def cmd_check(args) -> int:
     from factlint.pipeline import run
     from factlint.report import load_renderers
 
-    if not args.paths:
-        raise FactlintError("usage: no PATH given (try: factlint seeds/)")
     renderers = load_renderers()
     if args.format not in renderers:
         raise FactlintError(f"usage: format {args.format!r} is not available")
-    result = run(args.paths, _context(args), _extensions(args),
-                 cache_dir=None if args.no_cache else os.getcwd(), jobs=args.jobs)
+    from factlint import config  # settings, suppressions, baseline, --staged focus
+
+    settings = config.settings_of(args)
+    if args.show_settings:
+        sys.stdout.write(settings.show())
+        return 0
+    result = config.lint(settings, args, _extensions(args))
+    if result is None:  # --write-baseline
+        return 0
     _warn(result)
     t0 = time.perf_counter()
     _write(renderers[args.format](result), args.output)
     if args.timings:
         _print_timings(result.timings, time.perf_counter() - t0)
-    return 1 if result.failing(args.fail_on) else 0
+    return 1 if config.failing(result, settings) else 0
 
 
 def _print_timings(t: dict, report: float) -> None:

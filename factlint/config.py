@@ -140,26 +140,26 @@ class Settings(BaseModel):
         """Check select/ignore/per-file-ignores ids, merge [rule.<id>] params (validated by the
         rule type), and keep only the selected rules. Returns the ruleset, changed in place."""
         from factlint.compare import TYPES, _load_types
-        from factlint.ruleset import _explain
 
         _load_types()
         known = {s.id for s in ruleset.rules}
         where = self._where()
+        table = "tool.factlint." if where.endswith("pyproject.toml") else ""
         for key, ids in (("select", self.select), ("ignore", self.ignore),
                          *((f"per-file-ignores.{g!r}", v) for g, v in self.per_file_ignores.items())):
             for rule_id in ids:
                 if rule_id not in known and rule_id not in PSEUDO_RULES:
-                    raise FactlintError(f"{where}: {key}: unknown rule id {rule_id!r}")
+                    raise FactlintError(f"{where}: {table}{key}: unknown rule id {rule_id!r}")
         by_id = {s.id: s for s in ruleset.rules}
         for rule_id, params in self.rule.items():
             spec = by_id.get(rule_id)
             if spec is None:
-                raise FactlintError(f"{where}: rule.{rule_id}: unknown rule id {rule_id!r}")
+                raise FactlintError(f"{where}: {table}rule.{rule_id}: unknown rule id {rule_id!r}")
             merged = {**spec.params, **params}
             try:
                 TYPES[spec.type].Params.model_validate(merged)
             except ValidationError as exc:
-                raise FactlintError(f"{where}: {_explain(exc, f'rule.{rule_id}')}") from None
+                raise FactlintError(f"{where}: {_explain(exc, f'{table}rule.{rule_id}.')}") from None
             spec.params = merged
         ruleset.rules = [s for s in ruleset.rules if self.rule_enabled(s.id)]
         return ruleset
