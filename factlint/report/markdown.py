@@ -74,11 +74,25 @@ def corpus_name(result) -> str:
     return (common or ".") + "/"
 
 
-def differing_words(texts: list[str]) -> list[set[str]]:
-    """For each text, the words (case-sensitive: "lâm" differs from "Lâm") not shared by every text."""
-    words = [set(_WORD.findall(t)) for t in texts]
-    common = set.intersection(*words) if words else set()
-    return [w - common for w in words]
+def differing_words(texts: list[str], outliers: int = 1) -> list[set[str]]:
+    """For each text, the words that make it differ: an outlier's words found in no other
+    side, another side's words found in no outlier. Case is ignored unless the texts differ
+    only by case ("Tô lâm" / "Tô Lâm"). Words are returned as written."""
+    def diff(fold):
+        words = [[w for w in _WORD.findall(t)] for t in texts]
+        keys = [{fold(w) for w in ws} for ws in words]
+        out_keys = set().union(*keys[:outliers]) if keys[:outliers] else set()
+        other_keys = set().union(*keys[outliers:]) if keys[outliers:] else set()
+        result = []
+        for i, ws in enumerate(words):
+            against = other_keys if i < outliers else out_keys
+            result.append({w for w in ws if fold(w) not in against})
+        return result
+
+    folded = diff(str.casefold)
+    if any(folded[:outliers]) or any(folded[outliers:]):
+        return folded
+    return diff(lambda w: w)
 
 
 def sentence_span(doc, claim) -> tuple[int, int]:
@@ -125,7 +139,7 @@ def _bold_words(span: str, words: set[str]) -> str:
     pieces: list[tuple[str, bool]] = []
     pos = 0
     for m in _WORD.finditer(span):
-        if m.group() in words:
+        if m.group() in words:  # words as written
             if m.start() > pos:
                 pieces.append((span[pos:m.start()], False))
             pieces.append((m.group(), True))
@@ -237,7 +251,7 @@ def _section(result, n: int, f, base: str | None) -> list[str]:
 
     locs = [location(result, c) for c in f.sides]
     spans = [loc["text"] for loc in locs]
-    diff = differing_words(spans)
+    diff = differing_words(spans, f.outliers)
     rows = []
     shown_rows, left_out = evidence_rows(f)
     for i in shown_rows:
@@ -308,6 +322,19 @@ def render(result) -> str:
         out.append("## Findings by rule")
         out.append("")
         out.append(_table(rows, ["Rule", "Severity", "Findings", "What it checks"]))
+        out.append("")
+
+    if findings:
+        out.append("## Conflicts at a glance")
+        out.append("")
+        rows = []
+        for n, f in enumerate(findings, 1):
+            first = location(result, f.sides[0])
+            found = ", ".join(dict.fromkeys(str(c.display or c.value) for c in f.sides[:f.outliers]))
+            rows.append([str(n), f.severity, f"`{f.rule}`", md_escape(f.subject), md_escape(found),
+                         md_escape(f.expected or ""), _doc_link(first["path"], first["line"], base)
+                         + f" line {first['line']}"])
+        out.append(_table(rows, ["#", "Severity", "Rule", "Subject", "Found", "Suggested", "First outlier"]))
         out.append("")
 
     out.append("## Documents")
