@@ -35,6 +35,7 @@ def conflict(a, b) -> bool:
 
 class QuantityParams(Params):
     min_documents: int = Field(2, ge=2)
+    max_values: int = Field(3, ge=2)  # more distinct figures than this: not one quantity
 
 
 @register
@@ -55,6 +56,8 @@ class QuantityConflict(Rule):
             if len({c.doc for c in claims}) < self.params.min_documents:
                 continue
             counts = tally(claims)
+            if len(counts) > self.params.max_values:
+                continue
             ranked = sorted(counts, key=lambda v: (-counts[v][0], -counts[v][1], v))
             expected = ranked[0]
             ref = next(c for c in claims if c.value == expected)

@@ -114,7 +114,7 @@ class DateExtractor(Extractor):
             rf"|(?P<yr>(?<![\p{{L}}])(?i:năm)\s+(?P<yy>{_YEAR})(?![\d/\p{{L}}]|[.,]\d))"
         )
         # only try at the start of a word or number that has a digit close after it (speed)
-        self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=[\p{{L}}\d][^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
+        self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=[\p{{L}}\d][^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
         self.bare_wd = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:vào|hôm|sáng|chiều|tối|trưa|đêm|ngày))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
 

@@ -4,16 +4,14 @@
 
 Numbers are written the Vietnamese way (decimal comma, thousands dot). A qualifier
 becomes an interval (`data["low"]`, `data["high"]`; None is unbounded). The subject is
-"<topic> > <noun>": the topic is a named event of the sentence or document ("bão Yagi"),
-else the person of the sentence, else the usual actor of the document's events; for a
+"<topic> > <noun>": the topic is a named event of the sentence ("bão Yagi"), else the
+person named in the sentence (no topic, no claim); for a
 unit ("USD", "%") the noun is the unit plus the words before the number ("kim ngạch
 thương mại song phương"). `when` is a date written in the sentence, if any: figures of
 different dates are never compared. The words live in rules/vocab/units.toml.
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 import regex
 
@@ -63,6 +61,7 @@ class QuantityExtractor(Extractor):
         self.quals = {k.lower(): q for k, q in v.get("qualifiers", {}).items()}
         self.tol = float(v.get("tolerance", 0.1))
         self.single = {lexicon.folder.key(w) for w in v.get("single_word_nouns", [])}
+        self.qualifies = {lexicon.folder.key(w) for w in v.get("noun_qualifiers", [])}
         self.not_nouns = {lexicon.folder.key(w) for w in v.get("not_nouns", [])}
         units = v.get("units", [])
         q = alternation(self.quals) or r"(?!)"
@@ -78,7 +77,7 @@ class QuantityExtractor(Extractor):
             rf"(?:\s*(?P<unit>(?:{un}))(?![\p{{L}}\p{{M}}\d]))?")
         ev = alternation(v.get("event_nouns", []))
         self.event_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})(?:\s+(?:số\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*)?"
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})\s+(?:số\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*"
         ) if ev else None
         w = r"([\p{Ll}][\p{L}\p{M}]*)"
         self.noun_re = regex.compile(rf"[ \t]+{w}(?:[ \t]+{w})?")
@@ -94,22 +93,14 @@ class QuantityExtractor(Extractor):
                 people.setdefault(p.sentence, []).append(p)
         dates: dict[tuple, list[Claim]] = {}
         for d in found.get("date", []):
-            if d.sentence and d.attribute in ("date", "range", "month"):
+            if d.sentence and d.attribute in ("date", "range", "month", "year"):
                 dates.setdefault(d.sentence, []).append(d)
-        actors = Counter(e.subject for e in found.get("event", []))
-        doc_actor = actors.most_common(1)[0][0] if actors else None
-        named = Counter()
-        if self.event_re:
-            for m in self.event_re.finditer(text):
-                if " " in m.group().strip() and zone_at(doc, m.start()) in ("body", "title"):
-                    named[key(m.group())] += 1
-        doc_event = named.most_common(1)[0][0] if named else None
         claims: list[Claim] = []
         for s in doc.sentences:
             s_event = None
             if self.event_re:
                 em = [key(m.group()) for m in self.event_re.finditer(text, s[0], s[1])]
-                s_event = next((e for e in em if " " in e), None) or (doc_event if em else None)
+                s_event = em[0] if em else None
             for m in self.re.finditer(text, s[0], s[1]):
                 n0 = m.start("n1")
                 if any(a <= n0 < b for a, b in taken):
@@ -131,16 +122,18 @@ class QuantityExtractor(Extractor):
                     first = key(words[0])
                     if first in self.not_nouns or first in self.scales or first in self.quals:
                         continue
-                    if first in self.single or len(words) == 1:
+                    if (first in self.single and not (len(words) > 1 and key(words[1]) in self.qualifies))\
+                            or len(words) == 1:
                         noun = first
                     else:
                         noun = f"{first} {key(words[1])}"
-                topic = s_event or doc_event
+                # the topic must be named in the sentence itself: a named event, else a person
+                topic = s_event
                 if topic is None:
                     ppl = people.get(s, [])
                     before_p = [p for p in ppl if p.start < m.start()]
                     actor = before_p[-1] if before_p else (ppl[0] if ppl else None)
-                    topic = actor.subject if actor else doc_actor
+                    topic = actor.subject if actor else None
                 if topic is None:
                     continue
                 lo = parse_number(m.group("n1"))
