@@ -47,6 +47,8 @@ class PersonExtractor(Extractor):
         # cheap pre-filter: the full pattern is only tried where a title's first word stands
         self.start_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(first_words)})(?![\p{{L}}\p{{M}}])")
+        self.former_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(lx.former)})\s+$") if lx.former else None
         self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")
         self.qual_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:(?P<tai>tại\s+)?(?P<q>(?i:{qual})))(?![\p{{L}}\p{{M}}])")
@@ -99,6 +101,8 @@ class PersonExtractor(Extractor):
                     continue
                 data = {"name": name, "tokens": [key(t) for t in tokens], "titles": titles,
                         "quals": quals, "title_text": m.group("titles"), "mention_start": m.start()}
+                if self.former_re and self.former_re.search(doc.text, max(0, m.start() - 12), m.start()):
+                    data["former"] = True
                 if len(tokens) == 1:
                     tail = _TAIL.match(doc.text, m.end("name"), s_end)
                     if tail:
