@@ -71,6 +71,7 @@ class Lexicon:
         self.surnames = {key(s) for s in names.surnames}
         self.name_stopwords = {key(s) for s in names.stopwords}
         self.connectors = [c for c in names.connectors]
+        self.former = names.former
 
         fur = vocab.furniture
         self.section_markers = {key(m) for m in fur.section_markers}

@@ -99,6 +99,7 @@ class Names(_Strict):
     surnames: list[str] = []  # Vietnamese family names: họ
     stopwords: list[str] = []  # capitalised words that never start or continue a person's name
     connectors: list[str] = []  # words between a visit level and its host ("tới", "đến")
+    former: list[str] = []  # words before a title for a past or acting holder ("nguyên", "cố")
 
 
 class Vocabulary(_Strict):
