@@ -1,0 +1,41 @@
+"""The CLI's core subcommands, run as a user would (subprocess)."""
+
+from conftest import run_cli
+
+
+def test_claims_table_shows_what_was_read():
+    proc = run_cli("claims", "seeds/004_30a8aa393b8066a4.txt", "--kind", "person")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split()[:3] == ["location", "kind", "subject"]
+    assert any("seeds/004_30a8aa393b8066a4.txt:17:144" in ln and "Đặng Minh Khôi" in ln for ln in lines)
+    # the caption "Đại sứ Đặng Minh Khôi - Ảnh: TTXVN" is furniture: hidden unless asked for
+    assert not any(":19:" in ln for ln in lines)
+    shown = run_cli("claims", "seeds/004_30a8aa393b8066a4.txt", "--kind", "person", "--all-zones")
+    assert any(":19:" in ln and "caption" in ln for ln in shown.stdout.splitlines())
+
+
+def test_rule_shows_its_examples():
+    proc = run_cli("rule", "role-holder")
+    assert proc.returncode == 0, proc.stderr
+    assert "must report 'Nguyễn Minh Khôi'" in proc.stdout
+    assert run_cli("rule", "no-such-rule").returncode == 2
+
+
+def test_usage_errors_exit_2_without_traceback():
+    for args in (["--format", "nope", "seeds/"], ["--fail-on", "sometimes", "seeds/"]):
+        proc = run_cli(*args)
+        assert proc.returncode == 2
+        assert "Traceback" not in proc.stderr and proc.stderr.strip()
+
+
+def test_invalid_rule_file_names_file_rule_and_key(tmp_path):
+    checks = tmp_path / "rules" / "checks"
+    checks.mkdir(parents=True)
+    (checks / "bad.toml").write_text(
+        'id = "my-rule"\ntype = "one-value"\nseverity = "error"\ndescription = "x"\n'
+        '[params]\nkind = "visit"\nattribut = "level"\n', encoding="utf-8")
+    proc = run_cli("seeds/", "--rules", tmp_path / "rules")
+    assert proc.returncode == 2
+    assert "bad.toml" in proc.stderr and "my-rule" in proc.stderr and "attribut" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
