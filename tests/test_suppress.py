@@ -164,3 +164,68 @@ def test_parse_several_rule_ids_and_split_enables():
     assert sorted(r for d in dis for r in d.rules) == ["a-b", "c-d"]
     closed = {d.rules[0]: d.region_end for d in dis}
     assert closed["a-b"] is not None and closed["c-d"] is None
+
+
+# ---- end to end: the real pipeline over the seeds, as Markdown ------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+INHAM = "003_d671c4e71e4553ce.txt"
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    """Seeds 000–002 as .txt, seed 003 (which misspells 'Ilham Aliyev') as Markdown."""
+    (tmp_path / "seeds").mkdir()
+    for p in sorted(SEEDS.glob("00[0-2]_*.txt")):
+        shutil.copy(p, tmp_path / "seeds" / p.name)
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\npaths = ["seeds"]\n')
+    monkeypatch.chdir(tmp_path)
+    text = (SEEDS / INHAM).read_text(encoding="utf-8")
+
+    def article(transform):
+        (tmp_path / "seeds" / "003.md").write_text(transform(text), encoding="utf-8")
+
+    return article
+
+
+def cli(capsys, *args):
+    from factlint.cli import main
+    code = main(["--format", "json", *args])
+    out, err = capsys.readouterr()
+    import json
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+def test_e2e_markdown_directives(newsroom, capsys):
+    newsroom(lambda t: t)
+    base = cli(capsys)
+    assert any("Inham Aliyev" in f["values"] for f in base)
+
+    newsroom(lambda t: '<!-- factlint-ignore person-name-spelling "Inham Aliyev" -->\n\n' + t)
+    got = cli(capsys)
+    assert not any("Inham Aliyev" in f["values"] for f in got)
+    assert not [f for f in got if f["rule"] in (UNUSED, INVALID)]
+    assert len(got) == len([f for f in base if "Inham Aliyev" not in f["values"]])
+
+    # disable-next-line above only one of the two lines naming him: that line's claim goes
+    lines = text_lines = (SEEDS / INHAM).read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if "Inham Aliyev" in line)
+    newsroom(lambda t: "\n".join(text_lines[:first] + ["<!-- factlint-disable-next-line person-name-spelling -->"]
+                                 + text_lines[first:]))
+    got = cli(capsys)
+    inham = [loc for f in got if "Inham Aliyev" in f["values"] for loc in f["locations"][:1]]
+    assert inham and all(loc["line"] != first + 2 for loc in inham)
+    assert not [f for f in got if f["rule"] == UNUSED]
+
+    # a directive that suppresses nothing is a warning at its own location
+    newsroom(lambda t: t + "\n<!-- factlint-disable-next-line visit-level -->\nHết.\n")
+    got = cli(capsys)
+    (unused,) = [f for f in got if f["rule"] == UNUSED]
+    assert unused["severity"] == "warning" and unused["locations"][0]["path"].endswith("003.md")
+    assert unused["locations"][0]["text"].startswith("<!-- factlint-disable-next-line visit-level")
