@@ -43,7 +43,7 @@ class OneHolder(Rule):
                 continue
             day = c.when if c.when and len(c.when) == 10 else (
                 per_sentence.get((c.doc, c.sentence)) or per_doc.get(c.doc))
-            if day is None:  # a year or a month is not "the same days"
+            if day is None or parse_when(day) is None:  # a year or a month (or "????-05-05") is not "the same days"
                 continue
             c = replace(c, when=day)
             quals = c.data["quals"]
@@ -54,12 +54,12 @@ class OneHolder(Rule):
         for (title, org, place), claims in sorted(roles.items(), key=lambda kv: str(kv[0])):
             if len({c.subject for c in claims}) < 2:
                 continue
-            claims.sort(key=lambda c: (parse_when(c.when), c.doc, c.start))
+            claims.sort(key=lambda c: (parse_when(c.when) is None, parse_when(c.when) or 0, c.doc, c.start))
             # cluster by date: claims more than window_days after the previous one start a new term
             clusters, last = [], None
             for c in claims:
                 d = parse_when(c.when)
-                if last is None or (d - last).days > self.params.window_days:
+                if last is None or d is None or (d - last).days > self.params.window_days:
                     clusters.append([])
                 clusters[-1].append(c)
                 last = d
