@@ -44,6 +44,11 @@ class VisitExtractor(Extractor):
             by_sentence.setdefault(p.sentence, []).append(p)
         usual = Counter()
         names: dict[str, str] = {}
+        dated = {}  # sentence -> the first date to the day read in it
+        for d in found.get("date", ()):
+            if d.when and len(d.when) == 10:
+                dated.setdefault(d.sentence, d.when)
+        reference = doc.reference.get("value") if isinstance(doc.reference, dict) else None
         pending: list[tuple[Claim, str | None]] = []
         for s in doc.sentences:
             for m in self.level_re.finditer(doc.text, s[0], s[1]):
@@ -59,7 +64,7 @@ class VisitExtractor(Extractor):
                         kind="visit", subject="", attribute="level", value=lx.folder.key(level),
                         text=m.group(), doc=doc.path, start=m.start("level"), end=m.end("level"),
                         zone=zone_at(doc, m.start()), sentence=s, display=m.group("level"),
-                        data={"host": host, "level": level})
+                        when=dated.get(s) or reference, data={"host": host, "level": level})
                     pending.append((claim, visitor))
         fallback = usual.most_common(1)[0][0] if usual else None
         out = []
