@@ -6,6 +6,10 @@ from factlint.compare.quantities import conflict
 from factlint.extract.quantity import interval, parse_number
 
 
+TRIP = "Từ ngày 5-12/5/2025, Tổng Bí thư Tô Lâm có chuyến thăm Kazakhstan. "
+PM = "Ngày 5/3/2025, Thủ tướng Phạm Minh Chính kết thúc chuyến thăm Lào. "
+
+
 def quantities(lint, text):
     return [c for c in lint([text]).claims if c.kind == "quantity"]
 
@@ -17,14 +21,14 @@ def test_number_grammar(s, x):
 
 
 @pytest.mark.parametrize("text,shown,figure,noun", [
-    ("Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.", "hơn 80 hoạt động", [80, 80], "hoạt động"),
-    ("Tổng Bí thư Tô Lâm chứng kiến ký khoảng 60 thỏa thuận.", "khoảng 60 thỏa thuận", [60, 60], "thỏa thuận"),
+    (TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.", "hơn 80 hoạt động", [80, 80], "hoạt động"),
+    (TRIP + "Tổng Bí thư Tô Lâm chứng kiến ký khoảng 60 thỏa thuận.", "khoảng 60 thỏa thuận", [60, 60], "thỏa thuận"),
     ("Bão Yagi đã làm 1.000 người mất nhà cửa.", "1.000 người mất", [1000, 1000], "người mất"),
     ("Bão Yagi làm 10-15 người bị thương.", "10-15 người bị", [10, 15], "người bị"),
-    ("Theo Tổng Bí thư Tô Lâm, kim ngạch đạt 4,1 tỷ USD.", "4,1 tỷ USD", [4.1e9, 4.1e9], "(USD)"),
-    ("Theo Tổng Bí thư Tô Lâm, tổng vốn đăng ký 990 triệu USD.", "990 triệu USD", [9.9e8, 9.9e8], "(USD)"),
-    ("Theo Tổng Bí thư Tô Lâm, kim ngạch tăng 27,4% so với năm trước.", "27,4%", [27.4, 27.4], "(%)"),
-    ("Theo Tổng Bí thư Tô Lâm, kim ngạch đạt 5 tỉ USD.", "5 tỉ USD", [5e9, 5e9], "(USD)"),
+    (TRIP + "Theo Tổng Bí thư Tô Lâm, kim ngạch đạt 4,1 tỷ USD.", "4,1 tỷ USD", [4.1e9, 4.1e9], "(USD)"),
+    (TRIP + "Theo Tổng Bí thư Tô Lâm, tổng vốn đăng ký 990 triệu USD.", "990 triệu USD", [9.9e8, 9.9e8], "(USD)"),
+    (TRIP + "Theo Tổng Bí thư Tô Lâm, kim ngạch tăng 27,4% so với năm trước.", "27,4%", [27.4, 27.4], "(%)"),
+    (TRIP + "Theo Tổng Bí thư Tô Lâm, kim ngạch đạt 5 tỉ USD.", "5 tỉ USD", [5e9, 5e9], "(USD)"),
     ("Bão Yagi làm 3 nghìn ngôi nhà bị hư hỏng.", "3 nghìn ngôi nhà", [3000, 3000], "ngôi nhà"),
 ])
 def test_quantity_forms(lint, text, shown, figure, noun):
@@ -46,6 +50,21 @@ def test_not_quantities(lint, text):
 
 def test_quantity_needs_a_topic(lint):
     assert quantities(lint, "Có hơn 80 hoạt động đã diễn ra.") == []
+    # a person's figure needs a trip of that person dated in the document
+    assert quantities(lint, "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.") == []
+    assert len(quantities(lint, TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.")) == 1
+
+
+def test_person_figures_of_different_trips_are_not_compared(lint):
+    other = "Từ ngày 5-8/9/2025, Tổng Bí thư Tô Lâm có chuyến thăm Pháp. "
+    result = lint([TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.",
+                   TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động tại 4 nước.",
+                   other + "Tổng Bí thư Tô Lâm đã có hơn 30 hoạt động."])
+    assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
+    result = lint([TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.",
+                   TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động tại 4 nước.",
+                   TRIP + "Tổng Bí thư Tô Lâm đã có hơn 30 hoạt động."])
+    assert [f.values[0] for f in result.findings if f.rule == "quantity-conflict"] == ["hơn 30 hoạt động"]
 
 
 def test_topic_is_the_named_event(lint):
@@ -114,27 +133,28 @@ def test_disaster_counts_same_time_conflict(lint):
 
 
 def test_economic_report_money_figures(lint):
-    docs = ["Thủ tướng Phạm Minh Chính cho biết kim ngạch thương mại song phương năm 2024 đạt 4,1 tỷ USD.",
-            "Theo Thủ tướng Phạm Minh Chính, kim ngạch thương mại song phương năm 2024 đạt 4,1 tỷ USD.",
-            "Thủ tướng Phạm Minh Chính nêu mục tiêu kim ngạch thương mại song phương đạt 5 tỷ USD vào năm 2030."]
+    docs = [PM + "Thủ tướng Phạm Minh Chính cho biết kim ngạch thương mại song phương năm 2024 đạt 4,1 tỷ USD.",
+            PM + "Theo Thủ tướng Phạm Minh Chính, kim ngạch thương mại song phương năm 2024 đạt 4,1 tỷ USD.",
+            PM + "Thủ tướng Phạm Minh Chính nêu mục tiêu kim ngạch thương mại song phương đạt 5 tỷ USD vào năm 2030."]
     assert [f for f in lint(docs).findings if f.rule == "quantity-conflict"] == []
-    docs[2] = "Thủ tướng Phạm Minh Chính cho biết kim ngạch thương mại song phương năm 2024 đạt 6,1 tỷ USD."
+    docs[2] = PM + "Thủ tướng Phạm Minh Chính cho biết kim ngạch thương mại song phương năm 2024 đạt 6,1 tỷ USD."
     found = [f for f in lint(docs).findings if f.rule == "quantity-conflict"]
     assert [f.values[0] for f in found] == ["6,1 tỷ USD"]
 
 
 def test_two_figures_in_one_document_are_two_things(lint):
-    result = lint(["Tổng Bí thư Tô Lâm chứng kiến ký hơn 20 thỏa thuận với Nga và khoảng 60 thỏa thuận "
+    result = lint([TRIP + "Tổng Bí thư Tô Lâm chứng kiến ký hơn 20 thỏa thuận với Nga và khoảng 60 thỏa thuận "
                    "với các nước. Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.",
-                   "Tổng Bí thư Tô Lâm chứng kiến ký khoảng 10 thỏa thuận."])
+                   TRIP + "Tổng Bí thư Tô Lâm chứng kiến ký khoảng 10 thỏa thuận."])
     assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
 
 
 def test_seed_sentences_agree(lint):
     result = lint([
+        "Ngày 13/5/2025, Tổng Bí thư Tô Lâm đã kết thúc chuyến thăm Kazakhstan. "
         "Cộng hòa Kazakhstan - quốc gia đầu tiên trong chuyến công du 8 ngày tại 4 quốc gia với hơn 80 "
         "hoạt động của Tổng Bí thư Tô Lâm và Phu nhân.",
-        "Với hơn 80 hoạt động dày đặc, phong phú trong thời gian 8 ngày tại 4 quốc gia, Tổng Bí thư Tô Lâm "
+        TRIP + "Với hơn 80 hoạt động dày đặc, phong phú trong thời gian 8 ngày tại 4 quốc gia, Tổng Bí thư Tô Lâm "
         "đã có các cuộc hội đàm.",
     ])
     assert [f for f in result.findings if f.rule == "quantity-conflict"] == []

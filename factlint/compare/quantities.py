@@ -11,9 +11,12 @@ only claims of different documents are compared.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from factlint.compare import Params, Rule, describe, register, tally
+from factlint.compare.event_dates import _day
 
 
 def conflict(a, b) -> bool:
@@ -36,6 +39,7 @@ def conflict(a, b) -> bool:
 class QuantityParams(Params):
     min_documents: int = Field(2, ge=2)
     max_values: int = Field(3, ge=2)  # more distinct figures than this: not one quantity
+    max_gap_days: int = Field(3, ge=0, le=60)  # a person's figures: trips this close are one
 
 
 @register
@@ -44,11 +48,37 @@ class QuantityConflict(Rule):
     kinds = ("quantity",)
     Params = QuantityParams
 
+    def _by_trip(self, claims):
+        """A person's figures are compared only within one trip (dated in each document)."""
+        if all(not c.data.get("window") for c in claims):
+            yield claims
+            return
+        year = next((int(v[:4]) for c in claims for v in c.data["window"] if not v.startswith("?")), None)
+        spans = []
+        for c in claims:
+            s = _day(c.data["window"][0], year)
+            e = _day(c.data["window"][1], year)
+            if s and e:
+                spans.append((s, e, c))
+        spans.sort(key=lambda x: x[0])
+        gap = dt.timedelta(days=self.params.max_gap_days)
+        group, end = [], None
+        for s, e, c in spans:
+            if group and s - gap > end:
+                yield group
+                group, end = [], None
+            group.append(c)
+            end = e if end is None else max(end, e)
+        if group:
+            yield group
+
     def check(self, by_kind):
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             groups.setdefault((c.subject, c.when), []).append(c)
-        for (subject, when), claims in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        groups = {(*k, i): part for k, claims in groups.items()
+                  for i, part in enumerate(self._by_trip(claims))}
+        for (subject, when, _), claims in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])):
             per_doc: dict[str, set] = {}
             for c in claims:
                 per_doc.setdefault(c.doc, set()).add(c.value)

@@ -95,6 +95,12 @@ class QuantityExtractor(Extractor):
         for d in found.get("date", []):
             if d.sentence and d.attribute in ("date", "range", "month", "year"):
                 dates.setdefault(d.sentence, []).append(d)
+        windows: dict[str, list] = {}  # actor -> [first day, last day] of the events dated here
+        for e in found.get("event", []):
+            days = [d for d in (e.data.get("start"), e.data.get("end")) if d]
+            if days:
+                w = windows.setdefault(e.subject, [min(days), max(days)])
+                w[0], w[1] = min(w[0], *days), max(w[1], *days)
         claims: list[Claim] = []
         for s in doc.sentences:
             s_event = None
@@ -136,6 +142,11 @@ class QuantityExtractor(Extractor):
                     topic = actor.subject if actor else None
                 if topic is None:
                     continue
+                window = None
+                if not s_event:  # a person's figure belongs to a trip this document dates
+                    window = windows.get(topic)
+                    if window is None:
+                        continue
                 lo = parse_number(m.group("n1"))
                 hi = parse_number(m.group("n2")) if m.group("n2") else lo
                 scale = self.scales.get((m.group("scale") or "").lower(), 1.0)
@@ -160,5 +171,5 @@ class QuantityExtractor(Extractor):
                     zone=zone_at(doc, m.start()), sentence=s, display=shown, when=when,
                     data={"qualifier": qual or None, "kind": qkind, "figure": [lo, hi],
                           "low": low, "high": high, "noun": noun, "unit": unit, "topic": topic,
-                          "scale": m.group("scale")}))
+                          "scale": m.group("scale"), "window": window}))
         return claims
