@@ -227,3 +227,9 @@ def test_rule_params_are_validated():
     with pytest.raises(ValidationError):
         AnniversaryParams(min_overlap=0)
     assert EventDateParams(max_gap_days=0).max_gap_days == 0
+
+
+def test_ordinal_day_is_not_a_weekday(lint):
+    assert dates(lint, "Đây là ngày thứ 4 liên tiếp số ca mắc giảm.") == []
+    found = dates(lint, "Trận đấu diễn ra vào thứ Bảy tuần này.")
+    assert [(c.attribute, c.value) for c in found] == [("weekday", "6")]

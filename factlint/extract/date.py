@@ -116,7 +116,7 @@ class DateExtractor(Extractor):
         # only try at the start of a word or number that has a digit close after it (speed)
         self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=[\p{{L}}\d][^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
         self.bare_wd = regex.compile(
-            rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:vào|hôm|sáng|chiều|tối|trưa|đêm|ngày))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
+            rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:vào|hôm|sáng|chiều|tối|trưa|đêm))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
 
     # ------------------------------------------------------------------ parsing
     def _parse(self, m) -> dict | None:
