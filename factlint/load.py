@@ -86,7 +86,7 @@ def discover(paths: list[str], extensions=DEFAULT_EXTENSIONS, warn=None) -> list
     for arg in paths:
         p = Path(arg)
         if not p.exists() and not p.is_symlink():
-            raise FactlintError(f"{arg}: no such file or folder")
+            raise FactlintError(f"{display_path(p)}: no such file or folder")
         if p.is_dir():
             before = len(found)
             seen_dirs: set[tuple[int, int]] = set()
@@ -116,7 +116,7 @@ def discover(paths: list[str], extensions=DEFAULT_EXTENSIONS, warn=None) -> list
         else:
             take(p)
     if not found:
-        raise FactlintError(f"no documents to check in {', '.join(paths)} "
+        raise FactlintError(f"no documents to check in {', '.join(display_path(Path(a)) for a in paths)} "
                             f"(looking for {', '.join(exts)} files)")
     return sorted(found.values(), key=lambda q: display_path(q))
 
