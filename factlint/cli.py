@@ -119,6 +119,7 @@ def cmd_check(args) -> int:
     if result is None:  # --write-baseline
         return 0
     _warn(result)
+    result.output = args.output  # markdown links are relative to the report's folder
     t0 = time.perf_counter()
     _write(renderers[args.format](result), args.output)
     if args.timings:
@@ -172,31 +173,18 @@ def cmd_claims(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from tabulate import tabulate
-
+    from factlint.rulesinfo import rules_table
     from factlint.ruleset import load_ruleset
 
-    rs = load_ruleset(_rule_folders(args))
-    rows = [[r.id, r.type, r.severity, r.description] for r in rs.rules]
-    print(tabulate(rows, headers=["id", "type", "severity", "description"], maxcolwidths=[None, None, None, 70]))
+    sys.stdout.write(rules_table(load_ruleset(_rule_folders(args)).rules))
     return 0
 
 
 def cmd_rule(args) -> int:
+    from factlint.rulesinfo import find_rule, rule_detail
     from factlint.ruleset import load_ruleset
 
-    rs = load_ruleset(_rule_folders(args))
-    spec = next((r for r in rs.rules if r.id == args.id), None)
-    if spec is None:
-        raise FactlintError(f"no rule {args.id!r} (see factlint rules)")
-    print(f"{spec.id} ({spec.type}, {spec.severity})\n{spec.description}\nfile: {spec.source}")
-    if spec.params:
-        print("params: " + ", ".join(f"{k}={v!r}" for k, v in spec.params.items()))
-    for i, ex in enumerate(spec.examples, 1):
-        verdict = f"must report {', '.join(map(repr, ex.expect))}" if ex.expect else "must stay silent"
-        print(f"\nexample {i}: {verdict}" + (f" — {ex.note}" if ex.note else ""))
-        for j, d in enumerate(ex.docs, 1):
-            print(f"  doc {j}: {d}")
+    sys.stdout.write(rule_detail(find_rule(load_ruleset(_rule_folders(args)).rules, args.id)))
     return 0
 
 

@@ -312,3 +312,16 @@ def test_full_underlines_the_reported_text_on_the_seeds(seed_outputs):
         assert source[int(col) - 1:].startswith(shown[j:k]), (line, shown[j:k])
         checked += 1
     assert checked >= 10
+
+
+def test_rules_subcommands_on_the_shipped_rules():
+    proc = run_cli("rules")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split() == ["id", "type", "severity", "description"]
+    assert any(line.startswith("visit-level ") for line in lines)
+    proc = run_cli("rule", "visit-level")
+    assert proc.returncode == 0 and proc.stdout.startswith("visit-level  (one-value, error)")
+    assert "example 1: must report" in proc.stdout
+    proc = run_cli("rule", "visit-levl")
+    assert proc.returncode == 2 and "did you mean visit-level" in proc.stderr
