@@ -167,4 +167,5 @@ def test_seeds_report_reads_well(seeds_report):
         assert f"<strong>{word}</strong>" in html
     assert 'href="../seeds/003_d671c4e71e4553ce.txt#L3"' in html
     assert "Consistency matrix" in text
+    assert "**" not in html  # every bold run was understood as bold
     assert text.count("### ") == len(re.findall(r"^\| \d+ ", text, re.M))  # one section per row at a glance

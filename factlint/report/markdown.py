@@ -18,6 +18,7 @@ import os
 import posixpath
 import re
 from collections import Counter
+from urllib.parse import quote
 
 from tabulate import tabulate
 
@@ -210,7 +211,7 @@ def relative_link(path: str, base: str | None) -> str:
     """A link target for `path` from a report written in folder `base` (None: the cwd)."""
     if base:
         path = posixpath.relpath(path, base)
-    return path.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return quote(path, safe="/")
 
 
 def _link_base(result) -> str | None:
@@ -299,6 +300,10 @@ def render(result) -> str:
                "and numbers, and lists every place where they disagree. Each conflict below shows "
                "the value that most sources (or the vocabulary) support, and quotes every side "
                "with the differing words in **bold**.")
+    out.append("")
+    out.append("In the evidence tables, *outlier* is the mention that disagrees and *other side* the "
+               "mentions it disagrees with; line and column count from 1 in the file as written, and "
+               "each document name links to its line.")
     out.append("")
     header = [
         ["Corpus", md_escape(corpus_name(result))],
