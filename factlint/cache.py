@@ -159,7 +159,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
 # ---- entries <-> (Document, claims) ---------------------------------------------------
 
 def make_entry(doc, claims) -> dict | None:
-    """What is stored for one document: claims without their path, zones, sentences.
+    """What is stored for one document: claims without their path, zones, sentences and
+    the reference date the date extractor found.
 
     None when a claim does not survive a JSON round trip unchanged (a tuple or a set in
     `data`): such a document is simply not cached, so cached runs never differ.
@@ -175,7 +176,15 @@ def make_entry(doc, claims) -> dict | None:
             except (TypeError, ValueError):
                 return None
         out.append(d)
+    reference = getattr(doc, "reference", None)  # a dict set by the date extractor
+    if reference is not None:
+        try:
+            if json.loads(json.dumps(reference, ensure_ascii=False)) != reference:
+                return None
+        except (TypeError, ValueError):
+            return None
     return {
+        "reference": reference,
         "claims": out,
         "zones": [[b.start, b.end, b.zone] for b in doc.zones],
         "sentences": [list(s) for s in doc.sentences],
@@ -195,6 +204,7 @@ def restore(entry: dict, path: str, raw: str):
     doc = make_document(path, raw)
     doc.zones = [Block(s, e, z) for s, e, z in entry["zones"]]
     doc.sentences = [(s, e) for s, e in entry["sentences"]]
+    doc.reference = entry.get("reference")
     claims = [Claim.from_dict({**d, "doc": path}) for d in entry["claims"]]
     return doc, claims
 

@@ -48,8 +48,8 @@ def test_cached_run_gives_identical_results(seeds_copy, tmp_path, context):
         assert _findings(r) == _findings(plain)
         assert _claims(r) == _claims(plain)
         assert _locations(r) == _locations(plain)
-        assert [(d.path, d.zones, d.sentences) for d in r.documents.values()] == \
-               [(d.path, d.zones, d.sentences) for d in plain.documents.values()]
+        assert [(d.path, d.zones, d.sentences, d.reference) for d in r.documents.values()] == \
+               [(d.path, d.zones, d.sentences, d.reference) for d in plain.documents.values()]
 
 
 def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, context):
