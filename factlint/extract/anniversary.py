@@ -22,6 +22,8 @@ from factlint.normalize.structure import zone_at
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SPAN = regex.compile(r"[^()]{0,80}?\(\s*(?:[\d/.]*?/)?(?P<y1>1[89]\d\d|20\d\d)\s*[-–—]\s*"
                       r"(?:[\d/.]*?/)?(?P<y2>1[89]\d\d|20\d\d)\s*\)")
+_YEAR = regex.compile(r"(?i:năm)\s+(?:1[89]\d\d|20\d\d)(?!\d)")
+_NAM = regex.compile(r"\d\s+năm(?![\p{L}\p{M}])")
 WINDOW = 6
 
 
@@ -48,7 +50,7 @@ class AnniversaryExtractor(Extractor):
         claims: list[Claim] = []
         seen: set[int] = set()
         for s in doc.sentences:
-            for r in self.ann_re:
+            for r in (self.ann_re if _NAM.search(text, s[0], s[1]) else ()):
                 for m in r.finditer(text, s[0], s[1]):
                     if m.start() in seen:
                         continue
@@ -69,7 +71,15 @@ class AnniversaryExtractor(Extractor):
                         display=text[m.start():m.end("n") + 4], when=ref.get("value"), data=data))
             if self.base_re is None:
                 continue
-            for m in self.base_re.finditer(text, s[0], s[1]):
+            # look back from each year only (fast): the clause before "năm 1950"
+            matches = []
+            for y in _YEAR.finditer(text, s[0], s[1]):
+                if y.start() <= (matches[-1].end() if matches else -1):
+                    continue
+                m = self.base_re.search(text, max(s[0], y.start() - 100), y.end())
+                if m and m.end() == y.end():
+                    matches.append(m)
+            for m in matches:
                 words = self.words(m.group("what"))[-WINDOW:]
                 if not words:
                     continue

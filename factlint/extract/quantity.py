@@ -107,6 +107,8 @@ class QuantityExtractor(Extractor):
             if self.event_re:
                 em = [key(m.group()) for m in self.event_re.finditer(text, s[0], s[1])]
                 s_event = em[0] if em else None
+            if s_event is None and s not in people:
+                continue  # no topic named in the sentence: nothing to claim (and faster)
             for m in self.re.finditer(text, s[0], s[1]):
                 n0 = m.start("n1")
                 if any(a <= n0 < b for a, b in taken):
