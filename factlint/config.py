@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from factlint.errors import FactlintError
 
@@ -60,6 +60,7 @@ class Settings(BaseModel):
     # Not read from the file: where the settings came from.
     config_file: str | None = Field(None, exclude=True, alias="__config_file")
     root: str = Field(default_factory=lambda: str(Path.cwd()), exclude=True, alias="__root")
+    _from_flags: set[str] = PrivateAttr(default_factory=set)  # keys given on the command line
 
     @field_validator("select", "ignore")
     @classmethod
@@ -149,6 +150,8 @@ class Settings(BaseModel):
                          *((f"per-file-ignores.{g!r}", v) for g, v in self.per_file_ignores.items())):
             for rule_id in ids:
                 if rule_id not in known and rule_id not in PSEUDO_RULES:
+                    if key in self._from_flags:
+                        raise FactlintError(f"usage: --{key}: unknown rule id {rule_id!r} (see factlint rules)")
                     raise FactlintError(f"{where}: {table}{key}: unknown rule id {rule_id!r}")
         by_id = {s.id: s for s in ruleset.rules}
         for rule_id, params in self.rule.items():
@@ -344,9 +347,11 @@ def resolve_settings(config: str | Path | None = None, *, isolated: bool = False
     data.update({Settings.model_fields[k].alias or k: v for k, v in update.items()})
     data["__config_file"], data["__root"] = settings.config_file, settings.root
     try:
-        return Settings.model_validate(data)
+        merged = Settings.model_validate(data)
     except ValidationError as exc:
-        raise FactlintError(_explain(exc, "--")) from None
+        raise FactlintError("usage: " + _explain(exc, "--")) from None
+    merged._from_flags = {Settings.model_fields[k].alias or k for k in update}
+    return merged
 
 
 # ---- command-line glue (called from cli.py) ---------------------------------------------

@@ -179,3 +179,8 @@ def test_settings_model_boundaries(tmp_path):
 ])
 def test_glob_match(glob, path, hit):
     assert glob_match(glob, path) is hit
+
+
+def test_unknown_rule_id_on_the_command_line(project, capsys):
+    code, _, err = lint(capsys, "--select", "nope")
+    assert code == 2 and "--select: unknown rule id 'nope'" in err
