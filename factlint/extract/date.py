@@ -114,7 +114,10 @@ class DateExtractor(Extractor):
             rf"|(?P<yr>(?<![\p{{L}}])(?i:năm)\s+(?P<yy>{_YEAR})(?![\d/\p{{L}}]|[.,]\d))"
         )
         # only try at the start of a word or number that has a digit close after it (speed)
-        self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=[\p{{L}}\d][^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
+        firsts = {w.split()[0].lower() for w in [*self.weekdays, *v.get("parts_of_day", []),
+                                                  *v.get("range_from", []), "ngày", "hôm", "tháng", "năm"]}
+        starts = alternation(firsts)
+        self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=\d|(?i:{starts})[^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
         self.bare_wd = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:vào|hôm|sáng|chiều|tối|trưa|đêm))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
 
