@@ -169,3 +169,19 @@ def test_seeds_report_reads_well(seeds_report):
     assert "Consistency matrix" in text
     assert "**" not in html  # every bold run was understood as bold
     assert text.count("### ") == len(re.findall(r"^\| \d+ ", text, re.M))  # one section per row at a glance
+
+
+def test_big_corpora_keep_the_report_short(monkeypatch):
+    import factlint.report.markdown as md
+    from factlint.normalize.text import make_document
+
+    monkeypatch.setattr(md, "MATRIX_ROWS", 2)
+    r = make_result()
+    r.documents["corpus/z.txt"] = make_document("corpus/z.txt", "Không liên quan.\n")
+    ts = tables(to_html(render("markdown", r)))
+    docs = [row[0] for row in ts[3][1:]]
+    assert docs == ["a.txt", "b.txt", "c d.txt"]  # z.txt is cited by no finding
+    matrix = ts[5]
+    assert matrix[1][0] == "b.txt"  # the outlier's document comes first
+    assert len(matrix) == 1 + 2 + 1 and matrix[-1] == ["… 1 more document", "–", "1"]
+

@@ -218,3 +218,15 @@ def test_round_trip_through_a_sarif_object_model(seed_logs):
     again = json.loads(model.model_dump_json(by_alias=True, exclude_none=True))
     assert again["runs"][0]["results"][0]["partialFingerprints"] == \
         log["runs"][0]["results"][0]["partialFingerprints"]
+
+
+def test_sarif_caps_related_locations(monkeypatch):
+    import factlint.report.sarif as sarif
+
+    monkeypatch.setattr(sarif, "MAX_RELATED", 1)
+    monkeypatch.setattr(sarif, "MAX_LINKS", 1)
+    res = json.loads(render("sarif", make_result()))["runs"][0]["results"][0]
+    assert [x["id"] for x in res["relatedLocations"]] == [1]
+    assert "contextRegion" not in res["relatedLocations"][0]["physicalLocation"]
+    assert "contextRegion" in res["locations"][0]["physicalLocation"]
+    assert res["message"]["text"].endswith("; 1 more.")

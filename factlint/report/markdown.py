@@ -31,6 +31,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 SENTENCE_WINDOW = 90  # characters of context kept on each side of a span in a long sentence
 MAX_OTHER_SIDES = 8  # rows of "other side" evidence; the matrix counts them all
 FIRST_LINE = 80
+MATRIX_ROWS = 30  # documents listed in one matrix; the rest are summed in one row
 
 
 # --- shared helpers (also used by the other renderers of this package) -------------------
@@ -280,8 +281,15 @@ def _section(result, n: int, f, base: str | None) -> list[str]:
             shown.setdefault(c.value, str(c.display or c.value))
         values = list(dict.fromkeys(c.value for c in f.sides))
         counts = Counter((c.doc, c.value) for c in f.sides)
-        rows = [[_doc_link(d, None, base)] + [str(counts[(d, v)]) if counts[(d, v)] else "–" for v in values]
-                for d in docs]
+        outlier_docs = {c.doc for c in f.sides[:f.outliers]}
+        docs = sorted(docs, key=lambda d: (d not in outlier_docs, d))  # outliers' documents first
+        cell = lambda n: str(n) if n else "–"  # noqa: E731
+        rows = [[_doc_link(d, None, base)] + [cell(counts[(d, v)]) for v in values]
+                for d in docs[:MATRIX_ROWS]]
+        if len(docs) > MATRIX_ROWS:
+            rest = docs[MATRIX_ROWS:]
+            rows.append([f"… {plural(len(rest), 'more document')}"]
+                        + [cell(sum(counts[(d, v)] for d in rest)) for v in values])
         out.append("Consistency matrix (mentions cited, per document and value):")
         out.append("")
         out.append(_table(rows, ["Document"] + [md_escape(shown[v]) for v in values],
@@ -349,10 +357,16 @@ def render(result) -> str:
         for d in {c.doc for c in f.sides}:
             involved[d] += 1
     claims_per_doc = Counter(c.doc for c in result.claims)
+    listed = sorted(result.documents) if len(result.documents) <= MATRIX_ROWS else sorted(involved)
     rows = [[_doc_link(p, None, base), md_escape(_shorten(first_line(result.documents[p]), FIRST_LINE)),
-             str(claims_per_doc[p]), str(involved[p])] for p in sorted(result.documents)]
-    out.append(_table(rows, ["Document", "First line", "Claims", "Findings citing it"]))
-    out.append("")
+             str(claims_per_doc[p]), str(involved[p])] for p in listed]
+    if len(listed) < len(result.documents):
+        out.append(f"The {plural(len(listed), 'document')} cited by a finding "
+                   f"(of {len(result.documents)} read):")
+        out.append("")
+    if rows:
+        out.append(_table(rows, ["Document", "First line", "Claims", "Findings citing it"]))
+        out.append("")
 
     out.append("## Conflicts")
     out.append("")

@@ -1,7 +1,7 @@
 """`--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDE viewers).
 
 One result per finding. `locations` holds the outlier(s) — the first is what GitHub shows —
-and `relatedLocations` every other side, each with an id the message links to
+and `relatedLocations` the other sides (up to 100), each with an id the message links to
 (`[text](id)`, SARIF §3.11.6). Columns are Unicode code points (`columnKind`), 1-based,
 end exclusive, as everywhere in factlint. `partialFingerprints` hash the rule, subject,
 values and outlier documents — never line numbers — so a finding keeps its identity when
@@ -19,6 +19,8 @@ from factlint.report import location, register
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "factlintFinding/v1"
+MAX_RELATED = 100  # GitHub code scanning keeps at most 100 related locations per result
+MAX_LINKS = 5  # other sides linked from the message text
 
 
 def information_uri() -> str:
@@ -79,10 +81,10 @@ def _escape_link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
-def physical_location(result, claim) -> dict:
+def physical_location(result, claim, context: bool = True) -> dict:
     loc = location(result, claim)
     doc = result.documents[claim.doc]
-    return {
+    out = {
         "artifactLocation": {"uri": artifact_uri(loc["path"])},
         "region": {
             "startLine": loc["line"],
@@ -91,26 +93,29 @@ def physical_location(result, claim) -> dict:
             "endColumn": loc["end_column"],
             "snippet": {"text": loc["text"]},
         },
-        "contextRegion": {
-            "startLine": loc["line"],
-            "endLine": loc["line"],
-            "snippet": {"text": doc.line_text(loc["line"])},
-        },
     }
+    if context:  # the whole line, for viewers that show the finding in context
+        out["contextRegion"] = {"startLine": loc["line"], "endLine": loc["line"],
+                                "snippet": {"text": doc.line_text(loc["line"])}}
+    return out
 
 
 def sarif_result(result, f, rule_index: int) -> dict:
     related = []
     links = []
-    for i, c in enumerate(f.sides[f.outliers:], start=1):
+    others = f.sides[f.outliers:]
+    for i, c in enumerate(others[:MAX_RELATED], start=1):
         loc = location(result, c)
         value = str(loc["value"])
         related.append({
             "id": i,
-            "physicalLocation": physical_location(result, c),
+            "physicalLocation": physical_location(result, c, context=False),
             "message": {"text": f"{value} ({loc['path']}:{loc['line']})"},
         })
-        links.append(f"[{_escape_link_text(value)} in {_escape_link_text(loc['path'])}:{loc['line']}]({i})")
+        if i <= MAX_LINKS:
+            links.append(f"[{_escape_link_text(value)} in {_escape_link_text(loc['path'])}:{loc['line']}]({i})")
+    if len(others) > MAX_LINKS:
+        links.append(f"{len(others) - MAX_LINKS} more")
     text = f.message
     if f.expected:
         text += f" Expected: {f.expected}." + (f" {f.why}" if f.why else "")
