@@ -233,3 +233,28 @@ def test_ordinal_day_is_not_a_weekday(lint):
     assert dates(lint, "Đây là ngày thứ 4 liên tiếp số ca mắc giảm.") == []
     found = dates(lint, "Trận đấu diễn ra vào thứ Bảy tuần này.")
     assert [(c.attribute, c.value) for c in found] == [("weekday", "6")]
+
+
+@pytest.mark.parametrize("text,written,value", [
+    ("Chuyến thăm diễn ra 5–12/5/2025 tại Nga.", "5–12/5/2025", "2025-05-05/2025-05-12"),
+    ("Hội nghị khai mạc ngày 5 tháng 5, 2025 tại Hà Nội.", "ngày 5 tháng 5, 2025", "2025-05-05"),
+    ("Số liệu tháng 5 năm 2025 cho thấy tăng trưởng.", "tháng 5 năm 2025", "2025-05"),
+])
+def test_more_date_forms(lint, text, written, value):
+    c = one(lint, text)
+    assert c.text == written and c.value == value
+
+
+def test_seed_non_trip_dates(seeds_copy, context):
+    from factlint.pipeline import run
+
+    result = run([str(seeds_copy)], context)
+    texts = {c.text for c in result.claims if c.kind == "date"}
+    assert not any("26/147" in t for t in texts)
+    assert not any(t.endswith("2/9") for t in texts)  # "Quốc khánh 2/9": no date word before it
+    trip = {(c.subject, c.text) for c in result.claims if c.kind == "event"}
+    assert ("bùi thanh sơn", "2-4/4") in trip
+    assert not any("1930" in t or "2026" in t or "2/9" in t for _, t in trip)
+    ref = {p.split("/")[-1][:3]: d.reference for p, d in result.documents.items()}
+    assert ref["000"]["from"] == "dateline" and ref["004"]["from"] == "metadata line"
+    assert ref["001"] is None
