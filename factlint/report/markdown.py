@@ -30,6 +30,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WORD = re.compile(r"\w+", re.UNICODE)
 SENTENCE_WINDOW = 90  # characters of context kept on each side of a span in a long sentence
 MAX_OTHER_SIDES = 8  # rows of "other side" evidence; the matrix counts them all
+MAX_OUTLIER_ROWS = 20
+MAX_DOCUMENT_ROWS = 50  # in a big corpus, the documents table lists those holding outliers
 FIRST_LINE = 80
 MATRIX_ROWS = 30  # documents listed in one matrix; the rest are summed in one row
 
@@ -194,9 +196,9 @@ def quoted_sentence(result, claim, words: set[str]) -> str:
 
 
 def evidence_rows(f) -> tuple[list[int], int]:
-    """Indexes of the sides to quote: every outlier, then other sides — first one mention of
-    each (document, value), then the rest in order — up to MAX_OTHER_SIDES; and how many
-    other sides are left out."""
+    """Indexes of the sides to quote: the outliers (up to MAX_OUTLIER_ROWS), then other sides —
+    first one mention of each (document, value), then the rest in order — up to
+    MAX_OTHER_SIDES; and how many sides are left out."""
     others = list(range(f.outliers, len(f.sides)))
     seen: set = set()
     first, rest = [], []
@@ -205,7 +207,8 @@ def evidence_rows(f) -> tuple[list[int], int]:
         (rest if key in seen else first).append(i)
         seen.add(key)
     chosen = sorted((first + rest)[:MAX_OTHER_SIDES])
-    return list(range(f.outliers)) + chosen, len(others) - len(chosen)
+    outliers = list(range(min(f.outliers, MAX_OUTLIER_ROWS)))
+    return outliers + chosen, len(others) - len(chosen) + f.outliers - len(outliers)
 
 
 def relative_link(path: str, base: str | None) -> str:
@@ -269,9 +272,9 @@ def _section(result, n: int, f, base: str | None) -> list[str]:
     out.append(_table(rows, ["", "Document", "Line:col", "Sentence", "Value read"]))
     out.append("")
     if left_out:
-        out.append(f"… and {plural(left_out, 'more mention')} of the other side, "
+        out.append(f"… and {plural(left_out, 'more mention')}, "
                    "counted in the matrix below." if len({c.doc for c in f.sides}) > 2 else
-                   f"… and {plural(left_out, 'more mention')} of the other side.")
+                   f"… and {plural(left_out, 'more mention')}.")
         out.append("")
 
     docs = sorted({c.doc for c in f.sides})
@@ -357,13 +360,18 @@ def render(result) -> str:
         for d in {c.doc for c in f.sides}:
             involved[d] += 1
     claims_per_doc = Counter(c.doc for c in result.claims)
-    listed = sorted(result.documents) if len(result.documents) <= MATRIX_ROWS else sorted(involved)
+    if len(result.documents) <= MATRIX_ROWS:
+        listed = sorted(result.documents)
+    else:  # a big corpus: the documents holding an outlier, most findings first
+        holding = Counter(d for f in findings for d in {c.doc for c in f.sides[:f.outliers]})
+        ranked = sorted(holding, key=lambda d: (-holding[d], d))
+        listed = sorted(ranked[:MAX_DOCUMENT_ROWS])
+        out.append(f"{plural(len(holding), 'document')} of {len(result.documents)} hold an outlier"
+                   + (f"; the {len(listed)} with the most findings are listed:"
+                      if len(listed) < len(holding) else ":"))
+        out.append("")
     rows = [[_doc_link(p, None, base), md_escape(_shorten(first_line(result.documents[p]), FIRST_LINE)),
              str(claims_per_doc[p]), str(involved[p])] for p in listed]
-    if len(listed) < len(result.documents):
-        out.append(f"The {plural(len(listed), 'document')} cited by a finding "
-                   f"(of {len(result.documents)} read):")
-        out.append("")
     if rows:
         out.append(_table(rows, ["Document", "First line", "Claims", "Findings citing it"]))
         out.append("")
