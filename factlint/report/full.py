@@ -106,7 +106,7 @@ def render_finding(result, f) -> list[str]:
     pad = " " * gutter
     out.append(f"{pad} |")
     if left_out:
-        out.append(f"{pad} = … and {plural(left_out, 'more mention')} of the other side")
+        out.append(f"{pad} = … and {plural(left_out, 'more mention')}")
     if f.expected:
         out.append(f"{pad} = expected: {f.expected}")
     if f.why:
