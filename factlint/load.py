@@ -222,11 +222,15 @@ _LEGACY_NOTE = {
 }
 
 
+_REAL_VIETNAMESE = regex.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_LATIN1_HIGH = regex.compile("[\xa0-\xff]")
+
+
 def _mojibake(text: str) -> tuple[str, str] | None:
     """Text that decoded fine but is TCVN3/VNI shown as Latin-1: (converted text, name)."""
     sample = text[:_SAMPLE_CHARS]
-    if not any("\xa0" <= ch <= "\xff" for ch in sample):
-        return None
+    if _REAL_VIETNAMESE.search(sample) or not _LATIN1_HIGH.search(sample):
+        return None  # real Vietnamese letters (ơ ư đ ạ ế …) or nothing a legacy font would show
     base = vietnamese_score(sample)
     best = None
     for name, conv in (("tcvn3", from_tcvn3), ("vni", from_vni)):
