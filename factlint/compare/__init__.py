@@ -166,6 +166,6 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
         findings.append(rule.finding(
             message=message(show[v], show[best]), subject=subject, expected=show[best],
             values=[show[v], show[best]], sides=outl + others, outliers=len(outl),
-            why=(why_prefix + why).strip(),
+            why=f"{why_prefix} {why}".strip(),
             support={show[v]: describe(counts[v]), show[best]: describe(counts[best])}))
     return findings

@@ -120,7 +120,8 @@ class EventDateConflict(Rule):
                f"{counts[expected][0]} other document{'s' * (counts[expected][0] != 1)}"
                + ("".join(f" ({c.display})" for c in others[:1])))
         return self.finding(
-            message=msg, subject=f"{actor} > {attr}", expected=expected,
+            message=msg, subject=f"the trip of {name}: {'end' if attr == 'end' else 'start'} date",
+            expected=expected,
             values=list(dict.fromkeys(c.display for c in outliers)) + [expected], sides=outliers + others, outliers=len(outliers),
             why=(f"{expected} is given by {describe(counts[expected])}; claims about {name} "
                  f"within {self.params.max_gap_days} days of each other"
