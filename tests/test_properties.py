@@ -90,8 +90,6 @@ def test_findings_do_not_depend_on_file_order(tmp_path_factory, context, order):
     _check_order(tmp_path_factory, context, order, fold_values=True)
 
 
-@pytest.mark.xfail(reason="known: spelling-consistency shows the first-seen form of a value "
-                          "('kỷ niệm' vs 'Kỷ niệm'), which depends on file order", strict=False)
 def test_shown_values_do_not_depend_on_file_order(tmp_path_factory, context):
     _check_order(tmp_path_factory, context, [1, 2, 3, 0, 4], fold_values=False)
 

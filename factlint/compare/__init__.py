@@ -154,9 +154,11 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
     `message(outlier_shown, expected_shown)` words the finding."""
     best, why = majority(claims, value, preferred, weight)
     counts = tally(claims, value)
-    show = {}
+    forms: dict[str, Counter] = {}
     for c in claims:
-        show.setdefault(value(c), shown(c))
+        forms.setdefault(value(c), Counter())[shown(c)] += 1
+    # the most used way of writing each value, whatever order the files came in
+    show = {v: min(f, key=lambda form: (-f[form], form)) for v, f in forms.items()}
     others = [c for c in claims if value(c) == best]
     findings = []
     for v in sorted(counts, key=lambda v: (-counts[v][0], v)):
