@@ -236,6 +236,7 @@ def _run_pool(todo, ctx, cache, workers, results, times, progress) -> None:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # fork: workers inherit the compiled rules instead of rebuilding them (spawn elsewhere)
+    ctx.extractors  # noqa: B018 — build them once, before the fork
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     mp = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp,

@@ -24,8 +24,15 @@ class Context:
 
     ruleset: object
     lexicon: Lexicon
-    extractors: list
     rules: list
+    _extractors: list | None = None
+
+    @property
+    def extractors(self) -> list:
+        # built on first use: a fully cached run never compiles the extractors' large patterns
+        if self._extractors is None:
+            self._extractors = load_extractors(self.lexicon)
+        return self._extractors
 
 
 def build_context(rule_folders: list[Path], select=None, ignore=None) -> Context:
@@ -33,7 +40,7 @@ def build_context(rule_folders: list[Path], select=None, ignore=None) -> Context
     lexicon = Lexicon(ruleset.vocabulary)
     specs = [s for s in ruleset.rules
              if (not select or s.id in select) and not (ignore and s.id in ignore)]
-    return Context(ruleset, lexicon, load_extractors(lexicon), build_rules(specs, lexicon))
+    return Context(ruleset, lexicon, build_rules(specs, lexicon))
 
 
 def prepare(path: str, raw: str, lexicon: Lexicon) -> Document:
