@@ -103,7 +103,6 @@ def _warn(result) -> None:
 
 
 def cmd_check(args) -> int:
-    from factlint.pipeline import run
     from factlint.report import load_renderers
 
     renderers = load_renderers()

@@ -27,6 +27,12 @@ def _compile(pattern: str, key: str):
         raise FactlintError(f"rules: furniture.{key}: pattern {pattern!r} does not compile: {exc}") from None
 
 
+def words_re(phrases):
+    """Any of the phrases as whole words, case-insensitive; None when there are none."""
+    alt = alternation(phrases)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alt})(?![\p{{L}}\p{{M}}])") if alt else None
+
+
 class Lexicon:
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab

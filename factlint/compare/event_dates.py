@@ -15,20 +15,11 @@ from collections import Counter
 from pydantic import Field
 
 from factlint.compare import Params, Rule, describe, register, tally
-from factlint.extract.date import parse_iso
+from factlint.extract.date import parse_iso, to_date
 
 
 def _day(value: str | None, year: int | None) -> dt.date | None:
-    if not value:
-        return None
-    y, m, d = parse_iso(value)
-    y = y or year
-    if not (y and m and d):
-        return None
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
+    return to_date(value, year) if value else None
 
 
 def short(value: str | None) -> str:

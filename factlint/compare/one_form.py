@@ -3,7 +3,7 @@ Moskva / Moscow). The vocabulary's preferred form is suggested, else the majorit
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, register, split_conflict
+from factlint.compare import Rule, register, split_conflict
 
 
 @register

@@ -18,13 +18,8 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import alternation
+from factlint.lexicon import words_re
 from factlint.normalize.structure import zone_at
-
-
-def _words_re(words):
-    alt = alternation(words)
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alt})(?![\p{{L}}\p{{M}}])") if alt else None
 
 
 @register
@@ -35,12 +30,12 @@ class EventExtractor(Extractor):
     def __init__(self, lexicon):
         super().__init__(lexicon)
         v = lexicon.vocab.extra.get("events", {})
-        self.trigger_re = _words_re(v.get("triggers", []))
-        self.end_re = _words_re(v.get("end_words", []))
-        self.start_re = _words_re(v.get("start_words", []))
-        self.planned_re = _words_re(v.get("planned_words", []))
+        self.trigger_re = words_re(v.get("triggers", []))
+        self.end_re = words_re(v.get("end_words", []))
+        self.start_re = words_re(v.get("start_words", []))
+        self.planned_re = words_re(v.get("planned_words", []))
         self.duration_re = [regex.compile(p, regex.I) for p in v.get("duration_patterns", [])]
-        self.place_re = _words_re(lexicon.place_forms)
+        self.place_re = words_re(lexicon.place_forms)
 
     def extract(self, doc, found):
         if self.trigger_re is None:

@@ -18,7 +18,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import alternation
+from factlint.lexicon import alternation, words_re
 from factlint.normalize.structure import zone_at
 
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s?[–‑-]\s?)\p{Lu}[\p{L}\p{M}'’]*)*"
@@ -45,8 +45,7 @@ class PersonExtractor(Extractor):
         )
         first_words = {f.split()[0] for f in lx.title_forms}
         # cheap pre-filter: the full pattern is only tried where a title's first word stands
-        self.start_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(first_words)})(?![\p{{L}}\p{{M}}])")
+        self.start_re = words_re(first_words)
         self.former_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(lx.former)})\s+$") if lx.former else None
         self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")

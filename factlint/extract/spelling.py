@@ -10,7 +10,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import alternation
+from factlint.lexicon import words_re
 from factlint.normalize.structure import zone_at
 
 
@@ -28,8 +28,7 @@ class SpellingExtractor(Extractor):
             for f in group.forms:
                 self.group_of[f.lower()] = (gid, group.preferred)
                 forms.append(f)
-        self.pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(forms)})(?![\p{{L}}\p{{M}}])") if forms else None
+        self.pattern = words_re(forms)
 
     def extract(self, doc, found):
         if self.pattern is None:
