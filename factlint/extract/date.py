@@ -18,13 +18,14 @@ rules/vocab/dates.toml under [extra.dates].
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter
 
 import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import alternation
+from factlint.lexicon import Phrases, alternation
 from factlint.normalize.structure import zone_at
 
 _NB = r"(?<![\d/.,:\p{L}])"  # no digit, letter or date separator before
@@ -118,8 +119,12 @@ class DateExtractor(Extractor):
                                                   *v.get("range_from", []), "ngày", "hôm", "tháng", "năm"]}
         starts = alternation(firsts)
         self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=\d|(?i:{starts})[^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
+        # a date starts at a digit or at one of these words: the pattern is tried only there
+        self.date_starts = Phrases(firsts)
+        weekday_context = ["vào", "hôm", "sáng", "chiều", "tối", "trưa", "đêm"]
         self.bare_wd = regex.compile(
-            rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:vào|hôm|sáng|chiều|tối|trưa|đêm))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
+            rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:{alternation(weekday_context)}))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
+        self.bare_wd_starts = Phrases([*weekday_context, *self.weekdays])
 
     # ------------------------------------------------------------------ parsing
     def _parse(self, m) -> dict | None:
@@ -209,11 +214,15 @@ class DateExtractor(Extractor):
         return None
 
     # ------------------------------------------------------------------ extract
+    def _date_candidates(self, text: str) -> list[int]:
+        digits = [m.start() for m in _DIGITS.finditer(text)]
+        return sorted({*digits, *self.date_starts.starts(text)})
+
     def extract(self, doc, found):
         text = doc.text
         parsed = []
         taken: list[tuple[int, int]] = []
-        for m in self.date_re.finditer(text):
+        for m in _matches_at(self.date_re, text, self._date_candidates(text)):
             p = self._parse(m)
             if p is None or not self._is_date(text, m, p):
                 continue
@@ -285,8 +294,10 @@ class DateExtractor(Extractor):
     def _bare_weekdays(self, doc, taken, ref, sent_of):
         """"Chủ nhật", "vào thứ Hai": a weekday without a date."""
         out = []
-        for m in self.bare_wd.finditer(doc.text):
-            if any(s <= m.start("wd") < e for s, e in taken):
+        taken_starts = [s for s, _ in taken]  # in order, not overlapping
+        for m in _matches_at(self.bare_wd, doc.text, self.bare_wd_starts.starts(doc.text)):
+            i = bisect_right(taken_starts, m.start("wd")) - 1
+            if i >= 0 and m.start("wd") < taken[i][1]:
                 continue
             wd = m.group("wd").lower()
             if wd not in self.unambiguous and not m.group("ctx"):
@@ -300,13 +311,28 @@ class DateExtractor(Extractor):
         return out
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
+def _matches_at(pattern, text: str, candidates):
+    """What `pattern.finditer(text)` finds, given every position where a match could
+    start (in order): the pattern is tried only there."""
+    last = 0
+    for pos in candidates:
+        if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            last = m.end() if m.end() > pos else pos + 1
+            yield m
+
+
 class _SentenceIndex:
     def __init__(self, sentences):
         self.sentences = sentences
         self.starts = [s for s, _ in sentences]
 
     def find(self, pos):
-        from bisect import bisect_right
         i = bisect_right(self.starts, pos) - 1
         if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
             return self.sentences[i]

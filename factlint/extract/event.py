@@ -18,7 +18,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import words_re
+from factlint.lexicon import Phrases
 from factlint.normalize.structure import zone_at
 
 
@@ -30,15 +30,15 @@ class EventExtractor(Extractor):
     def __init__(self, lexicon):
         super().__init__(lexicon)
         v = lexicon.vocab.extra.get("events", {})
-        self.trigger_re = words_re(v.get("triggers", []))
-        self.end_re = words_re(v.get("end_words", []))
-        self.start_re = words_re(v.get("start_words", []))
-        self.planned_re = words_re(v.get("planned_words", []))
+        self.trigger_re = Phrases(v.get("triggers", []))
+        self.end_re = Phrases(v.get("end_words", []))
+        self.start_re = Phrases(v.get("start_words", []))
+        self.planned_re = Phrases(v.get("planned_words", []))
         self.duration_re = [regex.compile(p, regex.I) for p in v.get("duration_patterns", [])]
-        self.place_re = words_re(lexicon.place_forms)
+        self.place_re = Phrases(lexicon.place_forms)
 
     def extract(self, doc, found):
-        if self.trigger_re is None:
+        if not self.trigger_re:
             return []
         lx = self.lexicon
         people: dict[tuple, list[Claim]] = {}

@@ -10,7 +10,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import words_re
+from factlint.lexicon import Phrases
 from factlint.normalize.structure import zone_at
 
 
@@ -28,10 +28,10 @@ class SpellingExtractor(Extractor):
             for f in group.forms:
                 self.group_of[f.lower()] = (gid, group.preferred)
                 forms.append(f)
-        self.pattern = words_re(forms)
+        self.pattern = Phrases(forms)
 
     def extract(self, doc, found):
-        if self.pattern is None:
+        if not self.pattern:
             return []
         out = []
         for m in self.pattern.finditer(doc.text):
