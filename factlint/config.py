@@ -108,14 +108,21 @@ class Settings(BaseModel):
 
     def relative(self, path: str | Path) -> str:
         """A document path as the globs see it: relative to the config folder, `/`-separated."""
-        p = Path(os.path.abspath(path))
-        try:
-            return p.relative_to(os.path.abspath(self.root)).as_posix()
-        except ValueError:
-            return p.as_posix()
+        a = os.path.abspath(path)
+        root = os.path.abspath(self.root)
+        prefix = root if root.endswith(os.sep) else root + os.sep
+        if a.startswith(prefix):
+            rel = a[len(prefix):]
+        elif a == root:
+            rel = "."
+        else:
+            rel = a
+        return rel if os.sep == "/" else Path(rel).as_posix()
 
     def wants(self, path: str | Path) -> bool:
         """Whether a discovered file passes include/exclude."""
+        if not self.include and not self.exclude:
+            return True
         rel = self.relative(path)
         if self.include and not any(glob_match(g, rel) for g in self.include):
             return False
@@ -123,6 +130,8 @@ class Settings(BaseModel):
 
     def ignored_rules_for(self, path: str | Path) -> set[str]:
         """Rule ids that per-file-ignores switch off for one document."""
+        if not self.per_file_ignores:
+            return set()
         rel = self.relative(path)
         return {r for g, ids in self.per_file_ignores.items() if glob_match(g, rel) for r in ids}
 
@@ -420,7 +429,7 @@ def lint(settings: Settings, args, extensions):
         raise FactlintError("usage: no PATH given and no `paths` in [tool.factlint] (try: factlint seeds/)")
     ctx, known = build_context(settings)
     warnings: list[str] = []
-    files = [str(f) for f in discover(paths, extensions, warn=warnings.append) if settings.wants(f)]
+    files = [f for f in discover(paths, extensions, warn=warnings.append) if settings.wants(f)]
 
     wanted = None
     if getattr(args, "staged", False):
@@ -431,7 +440,8 @@ def lint(settings: Settings, args, extensions):
         return Result({}, [], [], [r.spec for r in ctx.rules], warnings=warnings)  # nothing to look at
 
     cache_dir = None if getattr(args, "no_cache", False) else settings.root  # cache.py
-    result = (run(files, ctx, extensions, cache_dir=cache_dir, jobs=getattr(args, "jobs", None))
+    result = (run(files, ctx, extensions, cache_dir=cache_dir, jobs=getattr(args, "jobs", None),
+                  discovered=True)
               if files else Result({}, [], [], [r.spec for r in ctx.rules]))
     result.warnings[:0] = warnings
     findings = suppress.apply_suppressions(

@@ -49,15 +49,40 @@ class Decoded:
     notes: list[str] = field(default_factory=list)
 
 
-def display_path(p: Path) -> str:
+def display_path(p: str | os.PathLike) -> str:
+    """A path as shown to the user: relative to the working folder when it is inside it
+    (`/`-separated), else as given. String operations only, as `os.path.relpath` would."""
+    s = os.fspath(p)
     try:
-        rel = os.path.relpath(p)
-    except ValueError:  # another drive on Windows
-        return p.as_posix()
-    return Path(rel).as_posix() if not rel.startswith("..") else p.as_posix()
+        cwd = os.getcwd()
+    except OSError:  # the working folder was removed
+        return Path(s).as_posix()
+    a = os.path.abspath(s)
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    if a.startswith(prefix):
+        rel = a[len(prefix):]
+    elif a == cwd:
+        rel = os.curdir
+    elif os.sep == "/":  # outside the working folder: relpath would start with ".."
+        return _as_given(s)
+    else:
+        try:
+            rel = os.path.relpath(a, cwd)
+        except ValueError:  # another drive on Windows
+            return Path(s).as_posix()
+    if rel.startswith(".."):
+        return _as_given(s)
+    return rel if os.sep == "/" else Path(rel).as_posix()
 
 
-def _is_regular(p: Path) -> bool | None:
+def _as_given(s: str) -> str:
+    """Path(s).as_posix(), without building a Path when s is already in that form."""
+    if os.sep == "/" and os.path.normpath(s) == s:
+        return s
+    return Path(s).as_posix()
+
+
+def _is_regular(p: str | os.PathLike) -> bool | None:
     """True for a regular file, False for a FIFO/device/socket, None when stat fails
     (broken link, link loop, no permission: read() will say why)."""
     try:
@@ -66,71 +91,112 @@ def _is_regular(p: Path) -> bool | None:
         return None
 
 
-def discover(paths: list[str], extensions=DEFAULT_EXTENSIONS, warn=None) -> list[Path]:
-    """Files named directly are always taken; folders are walked for the given extensions."""
+def _realpath(p: str) -> str:
+    try:
+        return os.path.realpath(p)
+    except (OSError, ValueError):
+        return p
+
+
+def discover(paths: list[str], extensions=DEFAULT_EXTENSIONS, warn=None) -> list[str]:
+    """Files named directly are always taken; folders are walked for the given extensions.
+
+    Returns the paths to open, sorted by how they are shown (`display_path`). The same
+    file reached twice (symbolic links) is read once; symbolic links to folders are
+    followed, each folder once (a link loop is reported and skipped); hidden files and
+    folders are skipped.
+    """
     warn = warn or (lambda msg: None)
     exts = tuple(e.lower() for e in extensions)
-    found: dict[str, Path] = {}
+    found: dict[str, str] = {}  # real path -> path to open (the first way it was reached)
 
-    def take(fp: Path) -> None:
-        kind = _is_regular(fp)
-        if kind is False:
-            warn(f"{display_path(fp)}: not a regular file (pipe, device or socket), skipped")
-            return
-        try:
-            key = os.path.realpath(fp)  # the same file reached twice (symlinks) is read once
-        except (OSError, ValueError):
-            key = str(fp)
+    def take(fp: str, key: str | None = None) -> None:
+        if key is None:  # a link, a named file or an unknown kind: ask the system
+            kind = _is_regular(fp)
+            if kind is False:
+                warn(f"{display_path(fp)}: not a regular file (pipe, device or socket), skipped")
+                return
+            key = _realpath(fp)  # the same file reached twice (symlinks) is read once
         found.setdefault(key, fp)
 
     for arg in paths:
         p = Path(arg)
         if not p.exists() and not p.is_symlink():
-            raise FactlintError(f"{display_path(p)}: no such file or folder")
+            raise FactlintError(f"{display_path(arg)}: no such file or folder")
         if p.is_dir():
             before = len(found)
-            seen_dirs: set[tuple[int, int]] = set()
-
-            def onerror(exc: OSError) -> None:
-                where = display_path(Path(exc.filename)) if exc.filename else arg
-                warn(f"{where}: cannot read folder ({exc.strerror or exc}), skipped")
-
-            for root, dirs, files in os.walk(p, followlinks=True, onerror=onerror):
-                try:
-                    st = os.stat(root)
-                except OSError as exc:
-                    warn(f"{display_path(Path(root))}: cannot read folder ({exc.strerror or exc}), skipped")
-                    dirs[:] = []
-                    continue
-                if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink loop: walk each folder once
-                    dirs[:] = []
-                    warn(f"{display_path(Path(root))}: folder already visited (symlink loop), skipped")
-                    continue
-                seen_dirs.add((st.st_dev, st.st_ino))
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(exts) and not name.startswith("."):
-                        take(Path(root) / name)
+            _walk(os.fspath(arg), exts, take, warn, set())
             if len(found) == before:
-                warn(f"{display_path(p)}: no {' or '.join(exts)} files found")
+                warn(f"{display_path(arg)}: no {' or '.join(exts)} files found")
         else:
-            take(p)
+            take(os.fspath(arg))
     if not found:
-        raise FactlintError(f"no documents to check in {', '.join(display_path(Path(a)) for a in paths)} "
+        raise FactlintError(f"no documents to check in {', '.join(display_path(a) for a in paths)} "
                             f"(looking for {', '.join(exts)} files)")
-    return sorted(found.values(), key=lambda q: display_path(q))
+    return [fp for _, fp in sorted((display_path(fp), fp) for fp in found.values())]
 
 
-def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> SourceFile:
+def _walk(root: str, exts: tuple[str, ...], take, warn, seen_dirs: set) -> None:
+    """Depth first, folders in name order (what os.walk(followlinks=True) would visit)."""
+    try:
+        with os.scandir(root) as it:
+            entries = list(it)
+    except OSError as exc:
+        where = display_path(exc.filename) if exc.filename else root
+        warn(f"{where}: cannot read folder ({exc.strerror or exc}), skipped")
+        return
+    try:
+        st = os.stat(root)
+    except OSError as exc:
+        warn(f"{display_path(root)}: cannot read folder ({exc.strerror or exc}), skipped")
+        return
+    if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink loop: walk each folder once
+        warn(f"{display_path(root)}: folder already visited (symlink loop), skipped")
+        return
+    seen_dirs.add((st.st_dev, st.st_ino))
+    dirs: list[str] = []
+    files = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            dirs.append(entry.name)
+        else:
+            files.append(entry)
+    real_root = None
+    sep = "" if root.endswith(os.sep) else os.sep
+    for entry in sorted(files, key=lambda e: e.name):
+        name = entry.name
+        if not name.lower().endswith(exts) or name.startswith("."):
+            continue
+        fp = root + sep + name
+        try:
+            plain = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+        except OSError:
+            plain = False
+        if plain:  # a regular file, not a link: its real path is its folder's plus its name
+            if real_root is None:
+                real_root = _realpath(root)
+            take(fp, real_root.rstrip(os.sep) + os.sep + name)
+        else:
+            take(fp)
+    for d in sorted(d for d in dirs if not d.startswith(".")):
+        _walk(root + sep + d, exts, take, warn, seen_dirs)
+
+
+def read(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> SourceFile:
     shown = display_path(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise FactlintError(f"{shown}: file is {size / 2**20:.1f} MB, over the "
-                                f"{max_bytes / 2**20:.0f} MB limit, skipped")
-        return SourceFile(shown, path.read_bytes())
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise FactlintError(f"{shown}: file is {size / 2**20:.1f} MB, over the "
+                                    f"{max_bytes / 2**20:.0f} MB limit, skipped")
+            return SourceFile(shown, fh.read())
     except OSError as exc:
-        if path.is_symlink() and not path.exists() and exc.errno == 2:
+        if os.path.islink(path) and not os.path.exists(path) and exc.errno == 2:
             raise FactlintError(f"{shown}: broken symbolic link, skipped") from None
         raise FactlintError(f"{shown}: cannot read ({exc.strerror or exc}), skipped") from None
 

@@ -122,39 +122,31 @@ def _unit(path: str, raw: str, ctx, times: list[float]):
     return doc, claims
 
 
-def _store(cache, key, doc, claims) -> None:
-    if cache is None or key is None:
-        return
-    from factlint.cache import make_entry
-
-    entry = make_entry(doc, claims)
-    if entry is not None:
-        cache.put(key, entry)
-
-
 _WORKER: dict = {}
 
 
-def _worker_init(ctx, cache) -> None:
+def _worker_init(ctx) -> None:
     _WORKER["ctx"] = ctx
-    _WORKER["cache"] = cache
 
 
-def _worker_chunk(items: list[tuple[int, str, str, str | None]]):
-    """Work on one chunk in a worker; returns results, stage times and cache counters."""
-    ctx, cache = _WORKER["ctx"], _WORKER["cache"]
+def _worker_chunk(items: list[tuple[int, str, str]]):
+    """Work on one chunk in a worker. Only what the parent lacks goes back: per document,
+    the cache entry bytes (claims, zones, sentences, reference), from which the parent
+    rebuilds the Document around the text it already has — or, for the rare document
+    whose claims cannot be packed, those four things pickled."""
+    from factlint.cache import make_entry
+
+    ctx = _WORKER["ctx"]
     times = [0.0, 0.0]
     out = []
-    writes = errors = 0
-    for index, path, raw, key in items:
+    for index, path, raw in items:
         doc, claims = _unit(path, raw, ctx, times)
-        if cache is not None:
-            w, e = cache.writes, cache.errors
-            _store(cache, key, doc, claims)
-            writes += cache.writes - w
-            errors += cache.errors - e
-        out.append((index, doc, claims))
-    return out, times, (writes, errors)
+        entry = make_entry(doc, claims)
+        if entry is not None:
+            out.append((index, entry))
+        else:
+            out.append((index, (claims, doc.zones, doc.sentences, doc.reference)))
+    return out, times
 
 
 def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int):
@@ -163,9 +155,9 @@ def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int):
     size = max(1, min(CHUNK_BYTES, total // (jobs * 4) or 1))
     chunk: list = []
     weight = 0
-    for item in todo:
-        chunk.append(item)
-        weight += len(item[2])
+    for index, path, raw, _key in todo:
+        chunk.append((index, path, raw))
+        weight += len(raw)
         if weight >= size:
             yield chunk
             chunk, weight = [], 0
@@ -181,25 +173,24 @@ def extract_corpus(items: list[tuple[str, str, str | None]], ctx, *, cache=None,
                    timings: dict[str, float] | None = None) -> list[tuple[object, list]]:
     """(Document, claims) for each (path, raw text, content key) in `items`, in order.
 
-    `key` is the SHA-256 of the file bytes (None: do not cache this file). `timings`
-    gets `normalize` and `extract` (seconds of work, summed over workers when parallel),
-    `cache` (reading entries back) and `workers` (processes used).
+    `key` is the SHA-256 of the file bytes (None: do not cache this file). New entries
+    are put in `cache` (the caller flushes it). `timings` gets `normalize` and `extract`
+    (seconds of work, summed over workers when parallel), `cache` (reading entries back)
+    and `workers` (processes used).
     """
+    from factlint.cache import make_entry, restore
+
     results: list = [None] * len(items)
     todo: list[tuple[int, str, str, str | None]] = []
     t0 = time.perf_counter()
     if cache is not None:
-        from factlint.cache import restore
-
         for i, (path, raw, key) in enumerate(items):
-            entry = cache.get(key) if key is not None else None
-            if entry is not None:
+            data = cache.get_bytes(key) if key is not None else None
+            if data is not None:
                 try:
-                    results[i] = restore(entry, path, raw)
+                    results[i] = restore(data, path, raw)
                 except (KeyError, TypeError, ValueError):  # a malformed entry: recompute
-                    cache.hits -= 1
-                    cache.misses += 1
-                    cache.errors += 1
+                    cache.bad(key)
                     todo.append((i, path, raw, key))
                     continue
                 if progress:
@@ -215,7 +206,10 @@ def extract_corpus(items: list[tuple[str, str, str | None]], ctx, *, cache=None,
     if workers <= 1:
         for index, path, raw, key in todo:
             doc, claims = _unit(path, raw, ctx, times)
-            _store(cache, key, doc, claims)
+            if cache is not None and key is not None:
+                entry = make_entry(doc, claims)
+                if entry is not None:
+                    cache.put(key, entry)
             results[index] = (doc, claims)
             if progress:
                 progress.advance(1, len(raw))
@@ -235,22 +229,32 @@ def _run_pool(todo, ctx, cache, workers, results, times, progress) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    from factlint.cache import restore
+    from factlint.normalize.text import Document
+
+    by_index = {index: (path, raw, key) for index, path, raw, key in todo}
     # fork: workers inherit the compiled rules instead of rebuilding them (spawn elsewhere)
     ctx.extractors  # noqa: B018 — build them once, before the fork
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     mp = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp,
-                             initializer=_worker_init, initargs=(ctx, cache)) as pool:
+                             initializer=_worker_init, initargs=(ctx,)) as pool:
         futures = [pool.submit(_worker_chunk, chunk) for chunk in _chunks(todo, workers)]
         for fut in as_completed(futures):
-            out, t, (writes, errors) = fut.result()
+            out, t = fut.result()
             times[0] += t[0]
             times[1] += t[1]
-            if cache is not None:
-                cache.writes += writes
-                cache.errors += errors
-            for index, doc, claims in out:
-                results[index] = (doc, claims)
+            done = 0
+            for index, got in out:
+                path, raw, key = by_index[index]
+                if isinstance(got, bytes):
+                    results[index] = restore(got, path, raw)
+                    if cache is not None and key is not None:
+                        cache.put(key, got)
+                else:
+                    claims, zones, sentences, reference = got
+                    results[index] = (Document(path, raw, zones=zones, sentences=sentences,
+                                               reference=reference), claims)
+                done += len(raw)
             if progress:
-                progress.advance(len(out), sum(len(d.raw) for _, d, _ in out))
-
+                progress.advance(len(out), done)

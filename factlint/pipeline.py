@@ -77,18 +77,20 @@ class Result:
 
 
 def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
-        cache_dir: str | None = None, jobs: int | None = None) -> Result:
+        cache_dir: str | None = None, jobs: int | None = None,
+        discovered: bool = False) -> Result:
     """`cache_dir`: folder holding .factlint_cache/ (None: no cache); `jobs`: worker
-    processes for large corpora (None: FACTLINT_JOBS or the CPUs; see parallel.py)."""
+    processes for large corpora (None: FACTLINT_JOBS or the CPUs; see parallel.py);
+    `discovered`: `paths` are the files themselves, as `load.discover` returned them."""
     from factlint import cache as cache_mod
     from factlint.parallel import Progress, extract_corpus
 
     warnings: list[str] = []
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    files = discover(paths, extensions, warn=warnings.append)
-    decoded = []
-    keys: list[str] = []
+    files = paths if discovered else discover(paths, extensions, warn=warnings.append)
+    items = []
+    digest = cache_mod.digest
     for f in files:
         try:
             src = read(f)
@@ -99,8 +101,7 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
         if dec is None:
             continue
         warnings.extend(f"{dec.path}: {note}" for note in dec.notes)
-        decoded.append(dec)
-        keys.append(cache_mod.digest(src.data))
+        items.append((dec.path, dec.raw, digest(src.data)))
     timings["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -108,17 +109,17 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
     if cache_dir is not None:
         cache = cache_mod.Cache(cache_mod.cache_root(cache_dir),
                                 cache_mod.fingerprint(ctx.ruleset.vocabulary))
-    progress = Progress(len(decoded), sum(len(d.raw) for d in decoded))
-    pairs = extract_corpus([(d.path, d.raw, k) for d, k in zip(decoded, keys)], ctx,
-                           cache=cache, jobs=jobs, progress=progress, timings=timings)
+    progress = Progress(len(items), sum(len(raw) for _, raw, _ in items))
+    pairs = extract_corpus(items, ctx, cache=cache, jobs=jobs, progress=progress, timings=timings)
     documents: dict[str, Document] = {}
     claims: list[Claim] = []
     for doc, doc_claims in pairs:
         documents[doc.path] = doc
         claims.extend(doc_claims)
-    timings["extract-wall"] = time.perf_counter() - t0
     if cache is not None:
+        cache.flush()
         timings["cache-hits"] = cache.hits
+    timings["extract-wall"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     findings = compare(claims, ctx.rules)

@@ -52,16 +52,26 @@ def test_cached_run_gives_identical_results(seeds_copy, tmp_path, context):
                [(d.path, d.zones, d.sentences, d.reference) for d in plain.documents.values()]
 
 
+def _pack(root):
+    packs = list(root.glob("*.pack"))
+    assert len(packs) == 1, packs
+    return packs[0]
+
+
 def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, context):
+    from factlint.cache import _read_pack, load_entry
+
     _run([seeds_copy], context, tmp_path)
     root = tmp_path / ".factlint_cache"
     assert (root / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (root / ".gitignore").read_text().strip() == "*"
-    entries = list(root.rglob("*.json"))
-    assert len(entries) == 5
+    pack = _pack(root)
     assert not list(root.rglob("*.part")), "temporary files must not be left behind"
-    entry = json.loads(entries[0].read_text(encoding="utf-8"))
-    assert all("doc" not in c for c in entry["claims"]), "entries are path-free (content keyed)"
+    entries, _ = _read_pack(pack)
+    assert len(entries) == 5
+    for name in (p.name for p in seeds_copy.glob("*.txt")):
+        assert name.encode() not in pack.read_bytes(), "entries are path-free (content keyed)"
+    assert all(len(row) == 12 for row in load_entry(next(iter(entries.values())))[2])
 
 
 def test_changed_file_is_recomputed_and_others_hit(seeds_copy, tmp_path, context):
@@ -93,16 +103,103 @@ def test_copy_under_new_name_hits_and_gets_its_own_path(seeds_copy, tmp_path, co
     assert _claims(cached) == _claims(plain)
 
 
+def _write_pack(path, entries):
+    import hashlib
+    import marshal
+
+    from factlint.cache import MAGIC
+
+    payload = marshal.dumps(entries, 4)
+    path.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
 def test_corrupt_entry_is_a_miss(seeds_copy, tmp_path, context):
+    import marshal
+
+    from factlint.cache import _read_pack
+
     _run([seeds_copy], context, tmp_path)
-    entries = sorted((tmp_path / ".factlint_cache").rglob("*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_text(json.dumps({"format": 1, "claims": [{"bogus": 1}]}), encoding="utf-8")
+    pack = _pack(tmp_path / ".factlint_cache")
+    entries, _ = _read_pack(pack)
+    keys = sorted(entries)
+    entries[keys[0]] = b"{not an entry"
+    entries[keys[1]] = marshal.dumps((2, None, [{"bogus": 1}], b"", (), b""))
+    _write_pack(pack, entries)
     warm = _run([seeds_copy], context, tmp_path)
     assert warm.timings["cache-hits"] == 3
     assert _findings(warm) == _findings(_run([seeds_copy], context, None))
     # the broken entries were rewritten
     assert _run([seeds_copy], context, tmp_path).timings["cache-hits"] == 5
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty", "foreign-magic"])
+def test_damaged_pack_is_a_miss_and_is_rewritten(seeds_copy, tmp_path, context, damage):
+    _run([seeds_copy], context, tmp_path)
+    pack = _pack(tmp_path / ".factlint_cache")
+    data = pack.read_bytes()
+    pack.write_bytes({"garbage": b"\x00\xff" * 100, "truncated": data[:len(data) // 2],
+                      "flipped": data[:-10] + bytes([data[-10] ^ 1]) + data[-9:], "empty": b"",
+                      "foreign-magic": b"PK\x03\x04" + data[4:]}[damage])
+    warm = _run([seeds_copy], context, tmp_path)
+    assert warm.timings["cache-hits"] == 0
+    assert _findings(warm) == _findings(_run([seeds_copy], context, None))
+    assert _run([seeds_copy], context, tmp_path).timings["cache-hits"] == 5
+
+
+def test_a_file_without_our_header_is_never_decoded(tmp_path, monkeypatch):
+    """Only files that carry our header and checksum reach marshal."""
+    from factlint import cache as cache_mod
+
+    def refuse(_data):
+        raise AssertionError("marshal.loads called on a file that is not ours")
+
+    path = tmp_path / "x.pack"
+    import marshal
+    payload = marshal.dumps({"k": b"v"})
+    for data in (payload, cache_mod.MAGIC + b"\0" * 32 + payload):
+        path.write_bytes(data)
+        monkeypatch.setattr(cache_mod.marshal, "loads", refuse)
+        assert cache_mod._read_pack(path)[0] is None
+        monkeypatch.undo()
+
+
+def test_concurrent_runs_keep_each_others_entries(tmp_path):
+    from factlint.cache import Cache, _read_pack
+
+    a, b = Cache(tmp_path, "fp"), Cache(tmp_path, "fp")
+    assert a.get_bytes("k0") is None and b.get_bytes("k0") is None  # both read the (empty) pack
+    a.put("ka", (2, None, (), b"", (), b""))
+    b.put("kb", (2, None, (), b"", (), b""))
+    assert b.flush() and a.flush()
+    entries, _ = _read_pack(a.path)
+    assert set(entries) == {"ka", "kb"}
+    c = Cache(tmp_path, "fp")
+    assert c.get_bytes("ka") and c.get_bytes("kb") and c.hits == 2
+
+
+def test_pack_drops_the_oldest_unused_entries(tmp_path, monkeypatch):
+    from factlint import cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "KEEP_UNUSED", 2)
+    c = cache_mod.Cache(tmp_path, "fp")
+    for i in range(5):
+        c.put(f"k{i}", (2, None, (), b"", (), b""))
+    c.flush()
+    d = cache_mod.Cache(tmp_path, "fp")
+    assert d.get_bytes("k0")  # used by this run: kept
+    d.put("new", (2, None, (), b"", (), b""))
+    d.flush()
+    entries, _ = cache_mod._read_pack(d.path)
+    assert list(entries) == ["k3", "k4", "k0", "new"]  # k1, k2 were the oldest unused
+
+
+def test_warm_run_writes_nothing(seeds_copy, tmp_path, context):
+    _run([seeds_copy], context, tmp_path)
+    pack = _pack(tmp_path / ".factlint_cache")
+    before = pack.stat().st_mtime_ns
+    os.utime(pack, ns=(before - 10**9, before - 10**9))
+    _run([seeds_copy], context, tmp_path)
+    assert pack.stat().st_mtime_ns == before - 10**9
 
 
 def test_fingerprint_follows_the_vocabulary():
@@ -118,19 +215,27 @@ def test_fingerprint_follows_the_vocabulary():
         Vocabulary.model_validate({"titles": []})
 
 
-def test_entry_refuses_data_json_cannot_round_trip():
-    from factlint.cache import make_entry, restore
+class _Own:
+    pass
+
+
+def test_entry_refuses_data_that_cannot_round_trip():
+    from factlint.cache import load_entry, make_entry, restore
     from factlint.claims import Claim
     from factlint.normalize.text import make_document
 
     doc = make_document("a.txt", "Xin chào")
-    ok = Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, data={"x": [1, 2]})
+    ok = Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, sentence=(0, 8),
+               data={"x": [1, 2], "t": (1, 2), "s": {1, 2}, "n": None, "f": 1.5, "b": True})
     assert make_entry(doc, [ok]) is not None
-    for bad in ({"x": (1, 2)}, {"x": {1, 2}}):
+    for bad in ({"x": _Own()}, {"x": bytearray(b"ab")}, {"x": float("nan")}):
         assert make_entry(doc, [Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, data=bad)]) is None
-    entry = json.loads(json.dumps(make_entry(doc, [ok])))
-    doc2, claims = restore(entry, "b.txt", "Xin chào")
-    assert doc2.path == "b.txt" and claims[0].doc == "b.txt" and claims[0].data == {"x": [1, 2]}
+    doc2, claims = restore(make_entry(doc, [ok]), "b.txt", "Xin chào")
+    assert doc2.path == "b.txt" and claims[0].doc == "b.txt"
+    assert claims[0] == Claim(**{**ok.to_dict(), "doc": "b.txt"})  # tuples stay tuples
+    assert type(claims[0].data["t"]) is tuple and type(claims[0].sentence) is tuple
+    with pytest.raises(ValueError):
+        load_entry(b"\x00garbage")
 
 
 def test_unwritable_cache_does_not_stop_the_run(seeds_copy, tmp_path, context):

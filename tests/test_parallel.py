@@ -57,21 +57,42 @@ def test_parallel_equals_serial(corpus, context):
 
 
 def test_parallel_with_cache_equals_serial(corpus, context, tmp_path):
-    from factlint.cache import Cache
+    from factlint.cache import Cache, _read_pack
     from factlint.parallel import extract_corpus
 
     items = _items(corpus)
     cache = Cache(tmp_path / "c", "fp")
     serial = extract_corpus(items, context, jobs=1)
     cold = extract_corpus(items, context, cache=cache, jobs=2, min_bytes=0)
-    # the workers wrote the entries (the counts come back to the parent); copies under
-    # other names share one entry, so there are fewer files than writes
+    # the workers send the entries back; the parent keeps them and writes one pack; copies
+    # under other names share one entry, so there are fewer entries than documents
     assert cache.writes == len(items)
-    assert len(list((tmp_path / "c" / "fp").rglob("*.json"))) == len({k for _, _, k in items})
+    assert not cache.path.exists(), "nothing is written before flush"
+    assert cache.flush()
+    entries, _ = _read_pack(cache.path)
+    assert len(entries) == len({k for _, _, k in items})
     warm_cache = Cache(tmp_path / "c", "fp")
     warm = extract_corpus(items, context, cache=warm_cache, jobs=2, min_bytes=0)
     assert warm_cache.hits == len(items)
     assert _flat(cold) == _flat(serial) == _flat(warm)
+    for (a, _), (b, _) in zip(serial, cold):  # the parent's lazily built Documents map alike
+        ends = [len(a.text)] + [s for s, _ in a.sentences] + [e for _, e in a.sentences]
+        assert [a.line_col(p) for p in ends] == [b.line_col(p) for p in ends]
+
+
+def test_workers_send_back_no_documents(corpus, context):
+    """A worker returns entry bytes, not the raw and working text of each document."""
+    import pickle
+
+    from factlint.parallel import _worker_chunk, _worker_init, extract_corpus
+
+    items = _items(corpus)
+    _worker_init(context)
+    out, _ = _worker_chunk([(i, p, raw) for i, (p, raw, _) in enumerate(items)])
+    assert [i for i, _ in out] == list(range(len(items)))
+    assert all(isinstance(got, bytes) for _, got in out)
+    whole = len(pickle.dumps(extract_corpus(items, context, jobs=1)))  # what was sent before
+    assert len(pickle.dumps(out)) < 0.6 * whole
 
 
 def test_plan_thresholds(monkeypatch):
