@@ -14,9 +14,31 @@ from factlint.ruleset import Vocabulary
 
 
 def alternation(phrases) -> str:
-    """A regex alternation of literal phrases, longest first, flexible about white space."""
-    uniq = sorted({p for p in phrases if p}, key=lambda s: (-len(s), s))
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in uniq)
+    """A regex alternation of literal phrases, longest first, flexible about white space.
+
+    Written as a trie ("thứ (?:hai|ba)" rather than "thứ hai|thứ ba"): `regex` then tries
+    one branch per character instead of every phrase, which matters for long lists.
+    Branches are tried longest phrase first, as in a longest-first alternation.
+    """
+    trie: dict = {}
+    for phrase in {" ".join(p.split()) for p in phrases if p and p.strip()}:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    def longest(n: dict) -> int:
+        return max((1 + longest(c) for k, c in n.items() if k), default=0)
+
+    branches = sorted(((k, c) for k, c in node.items() if k), key=lambda kc: (-longest(kc[1]), kc[0]))
+    alts = [(r"\s+" if k == " " else regex.escape(k)) + _trie_pattern(c) for k, c in branches]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _compile(pattern: str, key: str):

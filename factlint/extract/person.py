@@ -18,7 +18,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import alternation, words_re
+from factlint.lexicon import Phrases, alternation
 from factlint.normalize.structure import zone_at
 
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s?[–‑-]\s?)\p{Lu}[\p{L}\p{M}'’]*)*"
@@ -43,9 +43,8 @@ class PersonExtractor(Extractor):
             rf"\s+(?P<name>{not_word}{_NAME_TOKEN}(?:[ \t]+{not_word}{_NAME_TOKEN}){{0,4}})"
             rf"(?![\p{{L}}\p{{M}}])"
         )
-        first_words = {f.split()[0] for f in lx.title_forms}
-        # cheap pre-filter: the full pattern is only tried where a title's first word stands
-        self.start_re = words_re(first_words)
+        # the full pattern is only tried where a title stands (found fast, see Phrases)
+        self.titles = Phrases(lx.title_forms)
         self.former_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(lx.former)})\s+$") if lx.former else None
         self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")
@@ -79,7 +78,7 @@ class PersonExtractor(Extractor):
         claims: list[Claim] = []
         sentence_starts = [s for s, _ in doc.sentences]
         done = 0
-        for first in self.start_re.finditer(doc.text):
+        for first in self.titles.finditer(doc.text):
             if first.start() < done:
                 continue
             i = bisect_right(sentence_starts, first.start()) - 1

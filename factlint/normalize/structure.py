@@ -38,17 +38,59 @@ class Block:
     zone: str
 
 
-def _matches(patterns, line: str, doc: Document, pos: int, what: str) -> bool:
-    for p in patterns:
+# Constructs that can match differently on a line alone than inside the whole text.
+_LINE_SENSITIVE = regex.compile(r"\\[AZz]|\(\?<?!|\(\?>|[*+?}]\+")
+
+
+class _LinePatterns:
+    """Furniture patterns of one kind, each searched (with a timeout) on single lines.
+
+    A search has a fixed cost of a few microseconds, so on a long article most of the
+    time went into lines that cannot match. A pattern without negative look-arounds, atomic groups
+    or \\A/\\Z is first searched once over the whole text in MULTILINE mode: every match it
+    has on a line alone is then also found there, or overlaps one found there, so only the
+    lines those matches touch need the per-line search that decides.
+    """
+
+    def __init__(self, patterns, what: str, doc: Document):
+        self.what = what
+        self.doc = doc
+        self.patterns = []  # (pattern, set of line starts it may match, or None: every line)
+        for p in patterns:
+            self.patterns.append((p, self._lines_touched(p, doc.text)))
+
+    @staticmethod
+    def _lines_touched(p, text: str) -> set[int] | None:
+        if _LINE_SENSITIVE.search(p.pattern):
+            return None
+        touched: set[int] = set()
         try:
-            if p.search(line, timeout=REGEX_TIMEOUT):
-                return True
-        except TimeoutError:
-            ln, _ = doc.line_col(pos)
-            raise FactlintError(f"rules: furniture {what} pattern {p.pattern!r} took more than "
-                                f"{REGEX_TIMEOUT:g} s on {doc.path} line {ln} (catastrophic "
-                                "backtracking); simplify the pattern") from None
-    return False
+            whole = regex.compile(p.pattern, p.flags | regex.M)
+            for m in whole.finditer(text, timeout=REGEX_TIMEOUT):
+                start = text.rfind("\n", 0, m.start()) + 1
+                touched.add(start)
+                nl = text.find("\n", start, m.end())
+                while nl >= 0:
+                    touched.add(nl + 1)
+                    nl = text.find("\n", nl + 1, m.end())
+        except (TimeoutError, regex.error):  # a long text or a slow pattern: every line
+            return None
+        return touched
+
+    def match(self, line: str, start: int) -> bool:
+        for p, lines in self.patterns:
+            if lines is not None and start not in lines:
+                continue
+            try:
+                if p.search(line, timeout=REGEX_TIMEOUT):
+                    return True
+            except TimeoutError:
+                ln, _ = self.doc.line_col(start)
+                raise FactlintError(
+                    f"rules: furniture {self.what} pattern {p.pattern!r} took more than "
+                    f"{REGEX_TIMEOUT:g} s on {self.doc.path} line {ln} (catastrophic "
+                    "backtracking); simplify the pattern") from None
+        return False
 
 
 def segment(doc: Document, lexicon) -> None:
@@ -58,6 +100,8 @@ def segment(doc: Document, lexicon) -> None:
     in_furniture = False
     seen_text = False
     key = lexicon.folder.key
+    meta = _LinePatterns(lexicon.meta_re, "meta", doc)
+    caption = _LinePatterns(lexicon.caption_re, "caption", doc)
     for m in _LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
@@ -69,9 +113,9 @@ def segment(doc: Document, lexicon) -> None:
         elif len(stripped) <= 60 and key(stripped.rstrip(":.")) in lexicon.section_markers:
             in_furniture = True
             zone = FURNITURE
-        elif len(stripped) <= FURNITURE_LINE_MAX and _matches(lexicon.meta_re, line, doc, m.start(), "meta"):
+        elif len(stripped) <= FURNITURE_LINE_MAX and meta.match(line, m.start()):
             zone = META
-        elif len(stripped) <= FURNITURE_LINE_MAX and _matches(lexicon.caption_re, line, doc, m.start(), "caption"):
+        elif len(stripped) <= FURNITURE_LINE_MAX and caption.match(line, m.start()):
             zone = CAPTION
         elif not seen_text and len(stripped) < 200 and stripped[-1] not in ".!?:;…\"”":
             zone = TITLE
