@@ -6,6 +6,8 @@ is cheap to use in hot loops and can be sent to worker processes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from factlint.errors import FactlintError
@@ -114,6 +116,22 @@ class Phrases:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)
+
+    def first_in_each(self, text: str, spans: list[tuple[int, int]], pattern=None) -> list:
+        """For each (start, end) span, in order and not overlapping, what
+        `pattern.search(text, start, end)` gives (`pattern` starts with one of the
+        phrases; default: the phrases themselves), from one pass over the text."""
+        pattern = pattern or self.pattern
+        out: list = [None] * len(spans)
+        if pattern is None or not spans:
+            return out
+        span_starts = [s for s, _ in spans]
+        for pos in self.starts(text, spans[0][0], spans[-1][1]):
+            i = bisect_right(span_starts, pos) - 1
+            if i < 0 or out[i] is not None or pos >= spans[i][1]:
+                continue
+            out[i] = pattern.match(text, pos, spans[i][1])
+        return out
 
 
 class Lexicon:

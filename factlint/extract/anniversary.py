@@ -13,6 +13,8 @@ patterns live in rules/vocab/dates.toml [extra.events].
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from factlint.claims import Claim
@@ -49,8 +51,14 @@ class AnniversaryExtractor(Extractor):
         ref = doc.reference or {}
         claims: list[Claim] = []
         seen: set[int] = set()
+        # sentences holding "<number> năm" (anniversaries) and "năm <year>" (base years),
+        # found in one pass over the text each
+        with_years = _sentences_with(_NAM, doc)
+        with_base_years = _sentences_with(_YEAR, doc) if self.base_re is not None else set()
         for s in doc.sentences:
-            for r in (self.ann_re if _NAM.search(text, s[0], s[1]) else ()):
+            if s not in with_years and s not in with_base_years:
+                continue
+            for r in (self.ann_re if s in with_years else ()):
                 for m in r.finditer(text, s[0], s[1]):
                     if m.start() in seen:
                         continue
@@ -69,7 +77,7 @@ class AnniversaryExtractor(Extractor):
                         text=m.group(), doc=doc.path, start=m.start(), end=m.end("n") + 4,
                         zone=zone_at(doc, m.start()), sentence=s,
                         display=text[m.start():m.end("n") + 4], when=ref.get("value"), data=data))
-            if self.base_re is None:
+            if s not in with_base_years:
                 continue
             # look back from each year only (fast): the clause before "năm 1950"
             matches = []
@@ -96,3 +104,15 @@ class AnniversaryExtractor(Extractor):
                     zone=zone_at(doc, start), sentence=s, display=text[start:m.end()],
                     when=str(y), data={"year": y, "what": m.group("what").strip(), "words": words}))
         return claims
+
+
+def _sentences_with(pattern, doc) -> set[tuple[int, int]]:
+    """The sentences in which `pattern` matches (a match may not run past the sentence)."""
+    sentences = doc.sentences
+    starts = [a for a, _ in sentences]
+    out = set()
+    for m in pattern.finditer(doc.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sentences[i][1]:
+            out.add(sentences[i])
+    return out

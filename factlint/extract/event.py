@@ -51,10 +51,13 @@ class EventExtractor(Extractor):
                 dates.setdefault(d.sentence, []).append(d)
         text = doc.text
         claims: list[Claim] = []
-        for s in doc.sentences:
-            trig = self.trigger_re.search(text, s[0], s[1])
-            ends = self.end_re.search(text, s[0], s[1]) if self.end_re else None
-            durations = [m for r in self.duration_re for m in r.finditer(text, s[0], s[1])]
+        sentences = doc.sentences
+        triggers = self.trigger_re.first_in_each(text, sentences)
+        end_words = self.end_re.first_in_each(text, sentences)
+        # a duration pattern that matches nowhere in the text matches in no sentence
+        duration_re = [r for r in self.duration_re if r.search(text)]
+        for s, trig, ends in zip(sentences, triggers, end_words):
+            durations = [m for r in duration_re for m in r.finditer(text, s[0], s[1])]
             if not (trig or durations):
                 continue
             anchor = trig or ends or durations[0]

@@ -17,7 +17,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import alternation
+from factlint.lexicon import Phrases, alternation
 from factlint.normalize.structure import zone_at
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -79,6 +79,7 @@ class QuantityExtractor(Extractor):
         self.event_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})\s+(?:số\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*"
         ) if ev else None
+        self.event_nouns = Phrases(v.get("event_nouns", []))
         w = r"([\p{Ll}][\p{L}\p{M}]*)"
         self.noun_re = regex.compile(rf"[ \t]+{w}(?:[ \t]+{w})?")
 
@@ -102,11 +103,9 @@ class QuantityExtractor(Extractor):
                 w = windows.setdefault(e.subject, [min(days), max(days)])
                 w[0], w[1] = min(w[0], *days), max(w[1], *days)
         claims: list[Claim] = []
-        for s in doc.sentences:
-            s_event = None
-            if self.event_re:
-                em = [key(m.group()) for m in self.event_re.finditer(text, s[0], s[1])]
-                s_event = em[0] if em else None
+        events = self.event_nouns.first_in_each(text, doc.sentences, self.event_re)
+        for s, event in zip(doc.sentences, events):
+            s_event = key(event.group()) if event else None
             if s_event is None and s not in people:
                 continue  # no topic named in the sentence: nothing to claim (and faster)
             for m in self.re.finditer(text, s[0], s[1]):

@@ -42,6 +42,9 @@ class Block:
 _LINE_SENSITIVE = regex.compile(r"\\[AZz]|\(\?<?!|\(\?>|[*+?}]\+")
 
 
+_MULTILINE: dict = {}  # pattern -> the same pattern in MULTILINE mode
+
+
 class _LinePatterns:
     """Furniture patterns of one kind, each searched (with a timeout) on single lines.
 
@@ -65,7 +68,9 @@ class _LinePatterns:
             return None
         touched: set[int] = set()
         try:
-            whole = regex.compile(p.pattern, p.flags | regex.M)
+            whole = _MULTILINE.get(p)
+            if whole is None:
+                whole = _MULTILINE[p] = regex.compile(p.pattern, p.flags | regex.M)
             for m in whole.finditer(text, timeout=REGEX_TIMEOUT):
                 start = text.rfind("\n", 0, m.start()) + 1
                 touched.add(start)
