@@ -215,7 +215,7 @@ class DateExtractor(Extractor):
 
     # ------------------------------------------------------------------ extract
     def _date_candidates(self, text: str) -> list[int]:
-        digits = [m.start() for m in _DIGITS.finditer(text)]
+        digits = [m.start() for m in _DATE_DIGITS.finditer(text)]
         return sorted({*digits, *self.date_starts.starts(text)})
 
     def extract(self, doc, found):
@@ -311,7 +311,9 @@ class DateExtractor(Extractor):
         return out
 
 
-_DIGITS = regex.compile(r"\d+")
+# A date that starts with a digit has a separator after its first number: 13/5, 5-12/5,
+# 2025-05-14, 13.5.2025, 23h50 / 21:40 / 9 giờ before a date.
+_DATE_DIGITS = regex.compile(r"(?<!\d)\d+(?=\s*[-–—/.:hg])")
 
 
 def _matches_at(pattern, text: str, candidates):
