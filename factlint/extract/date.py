@@ -187,9 +187,9 @@ class DateExtractor(Extractor):
     # ---------------------------------------------------------------- reference
     def _reference(self, doc, parsed) -> dict | None:
         text = doc.text
-        fm = regex.match(r"\ufeff?---\s*\n(.*?)\n---\s*\n", text, regex.S)
+        fm = _FRONT_MATTER.match(text)
         if fm:
-            dm = regex.search(r"(?m)^date\s*:\s*[\"']?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", fm.group(1))
+            dm = _FRONT_MATTER_DATE.search(fm.group(1))
             if dm:
                 y, mo = int(dm.group(1)), int(dm.group(2))
                 d = int(dm.group(3)) if dm.group(3) else None
@@ -198,7 +198,7 @@ class DateExtractor(Extractor):
             if zone == "meta" and p["y"] and p["attr"] in ("date", "month"):
                 return {"value": iso(p["y"], p["m"], p["d"]), "year": p["y"], "month": p["m"],
                         "from": "dateline"}
-        mm = regex.search(r"(?m)^\s*date\s+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+        mm = _METADATA_DATE.search(text)
         if mm:
             y = int(mm.group(1))
             mo = int(mm.group(2)) if mm.group(2) else None
@@ -311,6 +311,9 @@ class DateExtractor(Extractor):
         return out
 
 
+_FRONT_MATTER = regex.compile(r"\ufeff?---\s*\n(.*?)\n---\s*\n", regex.S)
+_FRONT_MATTER_DATE = regex.compile(r"(?m)^date\s*:\s*[\"']?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_METADATA_DATE = regex.compile(r"(?m)^\s*date\s+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 # A date that starts with a digit has a separator after its first number: 13/5, 5-12/5,
 # 2025-05-14, 13.5.2025, 23h50 / 21:40 / 9 giờ before a date.
 _DATE_DIGITS = regex.compile(r"(?<!\d)\d+(?=\s*[-–—/.:hg])")
