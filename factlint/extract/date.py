@@ -161,7 +161,9 @@ class DateExtractor(Extractor):
         core = m.group(p["span"])
         s, e = m.span(p["span"])
         before = text[max(0, s - 30):s]
-        line_start = text.rfind("\n", 0, s) + 1
+        # the 30 characters before, within the line (never search back to the start of a
+        # long line: on a one-line file that would be quadratic)
+        line_start = text.rfind("\n", max(0, s - 30), s) + 1 or max(0, s - 30)
         before_line = text[line_start:s]
         if self.not_after.search(text[e:e + 12]):
             return False
@@ -173,10 +175,10 @@ class DateExtractor(Extractor):
                 return False
         if p["span"] == "dm" and not (m.group("ngay") or m.group("part") or m.group("wd") or m.group("tm1")):
             # a bare D/M: a date word (or an opening bracket, or the start of a line) before it
-            if not self.date_words.search(before_line[-30:]):
+            if not self.date_words.search(before_line):
                 return False
         if p["span"] == "rg" and not (m.group("ngay") or m.group("part") or m.group("wd")) and not p.get("y2"):
-            if not self.date_words.search(before_line[-30:]):
+            if not self.date_words.search(before_line):
                 return False
         if not _valid(p.get("y"), p["m"], p["d"]) if p["d"] else False:
             return False

@@ -97,11 +97,14 @@ class EventExtractor(Extractor):
                     zone=zone_at(doc, m.start()), sentence=s, display=m.group(),
                     when=None, data={**base, "days": n}))
         # a duration belongs to the trip whose dates the same document gives
+        dated: dict[str, Claim] = {}
+        for c in claims:
+            if c.attribute != "duration":
+                dated.setdefault(c.subject, c)
         for c in claims:
             if c.attribute == "duration":
-                same = [o for o in claims if o.subject == c.subject and o.attribute != "duration"]
-                if same:
-                    c.when = same[0].when
+                if c.subject in dated:
+                    c.when = dated[c.subject].when
                 elif doc.reference:
                     c.when = doc.reference["value"]
         return claims

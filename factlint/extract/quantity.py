@@ -13,6 +13,8 @@ different dates are never compared. The words live in rules/vocab/units.toml.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from factlint.claims import Claim
@@ -86,8 +88,9 @@ class QuantityExtractor(Extractor):
     def extract(self, doc, found):
         key = self.lexicon.folder.key
         text = doc.text
-        taken = [(c.start, c.end) for c in found.get("date", [])]
-        taken += [(c.start, c.end) for c in found.get("anniversary", []) if c.attribute == "years"]
+        taken = _merged([(c.start, c.end) for c in found.get("date", [])]
+                        + [(c.start, c.end) for c in found.get("anniversary", []) if c.attribute == "years"])
+        taken_starts = [a for a, _ in taken]
         people: dict[tuple, list[Claim]] = {}
         for p in found.get("person", []):
             if p.sentence:
@@ -110,7 +113,7 @@ class QuantityExtractor(Extractor):
                 continue  # no topic named in the sentence: nothing to claim (and faster)
             for m in self.re.finditer(text, s[0], s[1]):
                 n0 = m.start("n1")
-                if any(a <= n0 < b for a, b in taken):
+                if _inside(taken, taken_starts, n0):
                     continue
                 if self.not_before.search(text[max(s[0], n0 - 15):n0]) and not m.group("q"):
                     continue
@@ -174,3 +177,20 @@ class QuantityExtractor(Extractor):
                           "low": low, "high": high, "noun": noun, "unit": unit, "topic": topic,
                           "scale": m.group("scale"), "window": window}))
         return claims
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """The union of [start, end) spans as sorted, disjoint spans."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether pos lies in one of the sorted, disjoint spans."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]

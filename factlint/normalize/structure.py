@@ -71,8 +71,10 @@ class _LinePatterns:
             whole = _MULTILINE.get(p)
             if whole is None:
                 whole = _MULTILINE[p] = regex.compile(p.pattern, p.flags | regex.M)
+            start = searched = 0  # start of the line of the last match, and how far back we looked
             for m in whole.finditer(text, timeout=REGEX_TIMEOUT):
-                start = text.rfind("\n", 0, m.start()) + 1
+                nl = text.rfind("\n", searched, m.start())
+                start, searched = (nl + 1 if nl >= 0 else start), m.start()
                 touched.add(start)
                 nl = text.find("\n", start, m.end())
                 while nl >= 0:
