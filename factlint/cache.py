@@ -38,15 +38,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import shutil
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 
 CACHE_DIR = ".factlint_cache"
-FORMAT = 2  # bump when the entry layout changes
-MAGIC = b"factlint-cache-pack-2\n"
+FORMAT = 3  # bump when the entry layout changes
+MAGIC = b"factlint-cache-pack-3\n"
 MARSHAL_VERSION = 4
 KEEP_UNUSED = 2000  # entries not used by this run kept in the pack (oldest dropped first)
 CACHEDIR_TAG = (
@@ -250,6 +248,8 @@ def _read_pack(path: Path) -> tuple[dict[str, bytes] | None, tuple | None]:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # only when writing: a warm run imports nothing for it
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -266,17 +266,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
 # ---- entries <-> (Document, claims) ---------------------------------------------------
 #
 # An entry is marshal.dumps of a tuple:
-#   (FORMAT, reference, claims, zone bounds, zone names, sentence bounds)
+#   (FORMAT, reference, claims, zone bounds, zone names, sentence bounds, notes)
 # claims: one tuple per claim, the Claim fields in order without `doc`;
-# zone bounds, sentence bounds: array("q") bytes of start, end pairs.
+# zone bounds, sentence bounds: array("q") bytes of start, end pairs;
+# notes: what decoding the file said (load.decode), so a hit needs no decoding.
 
 _CLAIM_FIELDS = ("kind", "subject", "attribute", "value", "text", "start", "end", "zone",
                  "sentence", "display", "when", "data")
 
 
-def make_entry(doc, claims) -> bytes | None:
+def make_entry(doc, claims, notes=()) -> bytes | None:
     """What is stored for one document (bytes): claims without their path, zones,
-    sentences and the reference date the date extractor found.
+    sentences, the reference date the date extractor found and the decoding notes.
 
     None when something does not survive a marshal round trip (an object of a class of
     its own in `data`): such a document is simply not cached, so cached runs never differ.
@@ -296,7 +297,7 @@ def make_entry(doc, claims) -> bytes | None:
     if not _plain(reference) or not all(_plain(r) for r in rows):
         return None
     entry = (FORMAT, reference, rows, bounds.tobytes(), tuple(b.zone for b in zones),
-             sentences.tobytes())
+             sentences.tobytes(), tuple(str(n) for n in notes))
     try:
         return marshal.dumps(entry, MARSHAL_VERSION)
     except ValueError:
@@ -329,7 +330,7 @@ def load_entry(data: bytes) -> tuple:
         entry = marshal.loads(data)
     except (EOFError, TypeError) as exc:
         raise ValueError(f"not an entry: {exc}") from None
-    if not isinstance(entry, tuple) or len(entry) != 6 or entry[0] != FORMAT:
+    if not isinstance(entry, tuple) or len(entry) != 7 or entry[0] != FORMAT:
         raise ValueError("not an entry")
     return entry
 
@@ -348,8 +349,14 @@ def _unpacker(bounds: bytes, names: tuple, sentences: bytes):
     return unpack
 
 
-def restore(entry, path: str, raw: str):
-    """(Document, claims) from an entry (tuple or bytes) and the file's decoded text.
+def entry_notes(entry: tuple) -> tuple[str, ...]:
+    """The decoding notes kept in an entry (see load.decode)."""
+    return entry[6]
+
+
+def restore(entry, path: str, raw: str | bytes):
+    """(Document, claims) from an entry (tuple or bytes) and the file's decoded text,
+    or its bytes as read (then decoded only if the text is ever needed).
 
     The Document is lazy: its working text and offset map are built on first use (a
     report needs them only for the documents it cites); zones and sentences come from
@@ -361,7 +368,7 @@ def restore(entry, path: str, raw: str):
 
     if isinstance(entry, (bytes, bytearray)):
         entry = load_entry(entry)
-    _, reference, rows, bounds, names, sentences = entry
+    _, reference, rows, bounds, names, sentences, _notes = entry
     if len(bounds) != 16 * len(names) or len(sentences) % 16:
         raise ValueError("not an entry")
     doc = Document(path, raw, reference=reference)
@@ -379,5 +386,7 @@ def clean(base: str | os.PathLike | None = None) -> bool:
         from factlint.errors import FactlintError
 
         raise FactlintError(f"{root}: not a factlint cache (no CACHEDIR.TAG); not removed")
+    import shutil
+
     shutil.rmtree(root)
     return True

@@ -102,10 +102,22 @@ def _warn(result) -> None:
         print(f"factlint: {w}", file=sys.stderr)
 
 
-def cmd_check(args) -> int:
-    from factlint.report import load_renderers
+def _renderers(fmt: str) -> dict:
+    """The renderers, importing only the module of the wanted format when it registers it
+    (each format lives in factlint/report/<format>.py); else every module."""
+    import importlib
 
-    renderers = load_renderers()
+    from factlint.report import RENDERERS, load_renderers
+
+    try:
+        importlib.import_module(f"factlint.report.{fmt}")
+    except ImportError:
+        pass
+    return RENDERERS if fmt in RENDERERS else load_renderers()
+
+
+def cmd_check(args) -> int:
+    renderers = _renderers(args.format)
     if args.format not in renderers:
         raise FactlintError(f"usage: format {args.format!r} is not available")
     from factlint import config  # settings, suppressions, baseline, --staged focus

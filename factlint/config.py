@@ -23,7 +23,6 @@ files under it). Unknown keys are errors naming the key.
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from functools import lru_cache
@@ -111,10 +110,10 @@ class Settings(BaseModel):
         a = os.path.abspath(path)
         root = os.path.abspath(self.root)
         prefix = root if root.endswith(os.sep) else root + os.sep
-        if a.startswith(prefix):
-            rel = a[len(prefix):]
-        elif a == root:
+        if a == root:
             rel = "."
+        elif a.startswith(prefix):
+            rel = a[len(prefix):]
         else:
             rel = a
         return rel if os.sep == "/" else Path(rel).as_posix()
@@ -205,6 +204,8 @@ class Settings(BaseModel):
 
 
 def _toml(value) -> str:
+    import json
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
@@ -420,7 +421,7 @@ def lint(settings: Settings, args, extensions):
     (findings replaced) or None when --write-baseline wrote a file."""
     import sys
 
-    from factlint import baseline, focus, suppress
+    from factlint import suppress
     from factlint.load import discover
     from factlint.pipeline import Result, run
 
@@ -431,11 +432,14 @@ def lint(settings: Settings, args, extensions):
     warnings: list[str] = []
     files = [f for f in discover(paths, extensions, warn=warnings.append) if settings.wants(f)]
 
-    wanted = None
-    if getattr(args, "staged", False):
-        wanted = focus.staged_files()
-    elif getattr(args, "changed_since", None):
-        wanted = focus.changed_since(args.changed_since)
+    wanted = focus = None
+    if getattr(args, "staged", False) or getattr(args, "changed_since", None):
+        from factlint import focus  # git is asked only when a focus flag is given
+
+        if getattr(args, "staged", False):
+            wanted = focus.staged_files()
+        else:
+            wanted = focus.changed_since(args.changed_since)
     if wanted is not None and not focus.any_in(files, wanted):
         return Result({}, [], [], [r.spec for r in ctx.rules], warnings=warnings)  # nothing to look at
 
@@ -448,6 +452,8 @@ def lint(settings: Settings, args, extensions):
         result.findings, result.documents, file_ignores=settings.ignored_rules_for,
         active_rules={r.id for r in ctx.rules}, known_rules=known | set(PSEUDO_RULES))
     findings = [f for f in findings if settings.rule_enabled(f.rule)]
+    if getattr(args, "write_baseline", None) or getattr(args, "baseline", None):
+        from factlint import baseline
     if getattr(args, "write_baseline", None):
         n = baseline.write(args.write_baseline, findings)
         print(f"factlint: wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}", file=sys.stderr)

@@ -59,11 +59,12 @@ def display_path(p: str | os.PathLike) -> str:
         return Path(s).as_posix()
     a = os.path.abspath(s)
     prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
-    if a.startswith(prefix):
-        rel = a[len(prefix):]
-    elif a == cwd:
+    plain = os.sep == "/" and not a.startswith("//") and not cwd.startswith("//")
+    if a == cwd:
         rel = os.curdir
-    elif os.sep == "/":  # outside the working folder: relpath would start with ".."
+    elif plain and a.startswith(prefix):
+        rel = a[len(prefix):]
+    elif plain:  # outside the working folder: relpath would start with ".."
         return _as_given(s)
     else:
         try:
@@ -189,12 +190,23 @@ def _walk(root: str, exts: tuple[str, ...], take, warn, seen_dirs: set) -> None:
 def read(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> SourceFile:
     shown = display_path(path)
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(fd).st_size
             if size > max_bytes:
                 raise FactlintError(f"{shown}: file is {size / 2**20:.1f} MB, over the "
                                     f"{max_bytes / 2**20:.0f} MB limit, skipped")
-            return SourceFile(shown, fh.read())
+            # os.read is much cheaper than a buffered file object for small files; asking
+            # one byte more than the size finds the end in one call (a growing file: more)
+            data = os.read(fd, size + 1)
+            if len(data) > size or (size and len(data) < size):
+                chunks = [data]
+                while chunk := os.read(fd, 1 << 20):
+                    chunks.append(chunk)
+                data = b"".join(chunks)
+        finally:
+            os.close(fd)
+        return SourceFile(shown, data)
     except OSError as exc:
         if os.path.islink(path) and not os.path.exists(path) and exc.errno == 2:
             raise FactlintError(f"{shown}: broken symbolic link, skipped") from None

@@ -129,7 +129,7 @@ def _worker_init(ctx) -> None:
     _WORKER["ctx"] = ctx
 
 
-def _worker_chunk(items: list[tuple[int, str, str]]):
+def _worker_chunk(items: list[tuple[int, str, str, tuple]]):
     """Work on one chunk in a worker. Only what the parent lacks goes back: per document,
     the cache entry bytes (claims, zones, sentences, reference), from which the parent
     rebuilds the Document around the text it already has — or, for the rare document
@@ -139,9 +139,9 @@ def _worker_chunk(items: list[tuple[int, str, str]]):
     ctx = _WORKER["ctx"]
     times = [0.0, 0.0]
     out = []
-    for index, path, raw in items:
+    for index, path, raw, notes in items:
         doc, claims = _unit(path, raw, ctx, times)
-        entry = make_entry(doc, claims)
+        entry = make_entry(doc, claims, notes)
         if entry is not None:
             out.append((index, entry))
         else:
@@ -149,14 +149,14 @@ def _worker_chunk(items: list[tuple[int, str, str]]):
     return out, times
 
 
-def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int):
+def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int, notes=None):
     """Chunks of about CHUNK_BYTES, at least 4 per worker so the end stays balanced."""
     total = sum(len(t[2]) for t in todo)
     size = max(1, min(CHUNK_BYTES, total // (jobs * 4) or 1))
     chunk: list = []
     weight = 0
     for index, path, raw, _key in todo:
-        chunk.append((index, path, raw))
+        chunk.append((index, path, raw, notes[index] if notes is not None else ()))
         weight += len(raw)
         if weight >= size:
             yield chunk
@@ -170,20 +170,22 @@ def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int):
 def extract_corpus(items: list[tuple[str, str, str | None]], ctx, *, cache=None,
                    jobs: int | None = None, min_bytes: int | None = None,
                    progress: Progress | None = None,
-                   timings: dict[str, float] | None = None) -> list[tuple[object, list]]:
+                   timings: dict[str, float] | None = None, lookup: bool = True,
+                   notes: list[tuple[str, ...]] | None = None) -> list[tuple[object, list]]:
     """(Document, claims) for each (path, raw text, content key) in `items`, in order.
 
-    `key` is the SHA-256 of the file bytes (None: do not cache this file). New entries
-    are put in `cache` (the caller flushes it). `timings` gets `normalize` and `extract`
-    (seconds of work, summed over workers when parallel), `cache` (reading entries back)
-    and `workers` (processes used).
+    `key` is the SHA-256 of the file bytes (None: do not cache this file). Entries are
+    looked up in `cache` (unless `lookup` is false: the caller already did) and new ones
+    are put in it, with `notes[i]` (what decoding item i said; the caller flushes the
+    cache). `timings` gets `normalize` and `extract` (seconds of work, summed over workers
+    when parallel), `cache` (reading entries back) and `workers` (processes used).
     """
     from factlint.cache import make_entry, restore
 
     results: list = [None] * len(items)
     todo: list[tuple[int, str, str, str | None]] = []
     t0 = time.perf_counter()
-    if cache is not None:
+    if cache is not None and lookup:
         for i, (path, raw, key) in enumerate(items):
             data = cache.get_bytes(key) if key is not None else None
             if data is not None:
@@ -207,14 +209,14 @@ def extract_corpus(items: list[tuple[str, str, str | None]], ctx, *, cache=None,
         for index, path, raw, key in todo:
             doc, claims = _unit(path, raw, ctx, times)
             if cache is not None and key is not None:
-                entry = make_entry(doc, claims)
+                entry = make_entry(doc, claims, notes[index] if notes is not None else ())
                 if entry is not None:
                     cache.put(key, entry)
             results[index] = (doc, claims)
             if progress:
                 progress.advance(1, len(raw))
     else:
-        _run_pool(todo, ctx, cache, workers, results, times, progress)
+        _run_pool(todo, ctx, cache, workers, results, times, progress, notes)
     if progress:
         progress.close()
     if timings is not None:
@@ -225,7 +227,7 @@ def extract_corpus(items: list[tuple[str, str, str | None]], ctx, *, cache=None,
     return results
 
 
-def _run_pool(todo, ctx, cache, workers, results, times, progress) -> None:
+def _run_pool(todo, ctx, cache, workers, results, times, progress, notes) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -239,7 +241,7 @@ def _run_pool(todo, ctx, cache, workers, results, times, progress) -> None:
     mp = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp,
                              initializer=_worker_init, initargs=(ctx,)) as pool:
-        futures = [pool.submit(_worker_chunk, chunk) for chunk in _chunks(todo, workers)]
+        futures = [pool.submit(_worker_chunk, chunk) for chunk in _chunks(todo, workers, notes)]
         for fut in as_completed(futures):
             out, t = fut.result()
             times[0] += t[0]

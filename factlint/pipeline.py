@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,37 +90,75 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     files = paths if discovered else discover(paths, extensions, warn=warnings.append)
-    items = []
-    digest = cache_mod.digest
-    for f in files:
-        try:
-            src = read(f)
-            dec = decode(src)
-        except FactlintError as exc:  # one bad file never stops the corpus
-            warnings.append(str(exc))
-            continue
-        if dec is None:
-            continue
-        warnings.extend(f"{dec.path}: {note}" for note in dec.notes)
-        items.append((dec.path, dec.raw, digest(src.data)))
-    timings["load"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
     cache = None
     if cache_dir is not None:
         cache = cache_mod.Cache(cache_mod.cache_root(cache_dir),
                                 cache_mod.fingerprint(ctx.ruleset.vocabulary))
-    progress = Progress(len(items), sum(len(raw) for _, raw, _ in items))
-    pairs = extract_corpus(items, ctx, cache=cache, jobs=jobs, progress=progress, timings=timings)
+    # Per file, in corpus order: (Document, claims) when the cache had it (the file is not
+    # even decoded: its Document decodes the bytes if a report ever needs the text), else
+    # the index of the file in `todo`, the decoded files to extract.
+    slots: list = []
+    todo: list[tuple[str, str, str]] = []
+    todo_notes: list[tuple[str, ...]] = []
+    digest = cache_mod.digest
+    t_cache = 0.0
+    total_bytes = 0
+    # Reading cache entries back makes many small objects and no reference cycles: the
+    # cyclic garbage collector, which would scan them over and over, is paused meanwhile.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for f in files:
+            try:
+                src = read(f)
+            except FactlintError as exc:  # one bad file never stops the corpus
+                warnings.append(str(exc))
+                continue
+            key = digest(src.data)
+            total_bytes += len(src.data)
+            if cache is not None:
+                t1 = time.perf_counter()
+                entry = cache.get(key)
+                if entry is not None:
+                    try:
+                        slots.append(cache_mod.restore(entry, src.path, src.data))
+                    except (KeyError, TypeError, ValueError):  # a malformed entry: recompute
+                        cache.bad(key)
+                    else:
+                        warnings.extend(f"{src.path}: {note}" for note in cache_mod.entry_notes(entry))
+                        t_cache += time.perf_counter() - t1
+                        continue
+                t_cache += time.perf_counter() - t1
+            try:
+                dec = decode(src)
+            except FactlintError as exc:
+                warnings.append(str(exc))
+                continue
+            warnings.extend(f"{dec.path}: {note}" for note in dec.notes)
+            slots.append(len(todo))
+            todo.append((dec.path, dec.raw, key))
+            todo_notes.append(tuple(dec.notes))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    timings["load"] = time.perf_counter() - t0 - t_cache
+    timings["cache"] = t_cache
+
+    t0 = time.perf_counter()
+    progress = Progress(len(slots), total_bytes)
+    progress.advance(len(slots) - len(todo), 0)
+    done = extract_corpus(todo, ctx, cache=cache, jobs=jobs, progress=progress, timings=timings,
+                          lookup=False, notes=todo_notes)
     documents: dict[str, Document] = {}
     claims: list[Claim] = []
-    for doc, doc_claims in pairs:
+    for slot in slots:
+        doc, doc_claims = done[slot] if isinstance(slot, int) else slot
         documents[doc.path] = doc
         claims.extend(doc_claims)
     if cache is not None:
         cache.flush()
         timings["cache-hits"] = cache.hits
-    timings["extract-wall"] = time.perf_counter() - t0
+    timings["extract-wall"] = time.perf_counter() - t0 + t_cache
 
     t0 = time.perf_counter()
     findings = compare(claims, ctx.rules)

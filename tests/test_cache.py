@@ -123,7 +123,7 @@ def test_corrupt_entry_is_a_miss(seeds_copy, tmp_path, context):
     entries, _ = _read_pack(pack)
     keys = sorted(entries)
     entries[keys[0]] = b"{not an entry"
-    entries[keys[1]] = marshal.dumps((2, None, [{"bogus": 1}], b"", (), b""))
+    entries[keys[1]] = marshal.dumps((3, None, [{"bogus": 1}], b"", (), b"", ()))
     _write_pack(pack, entries)
     warm = _run([seeds_copy], context, tmp_path)
     assert warm.timings["cache-hits"] == 3
@@ -168,8 +168,8 @@ def test_concurrent_runs_keep_each_others_entries(tmp_path):
 
     a, b = Cache(tmp_path, "fp"), Cache(tmp_path, "fp")
     assert a.get_bytes("k0") is None and b.get_bytes("k0") is None  # both read the (empty) pack
-    a.put("ka", (2, None, (), b"", (), b""))
-    b.put("kb", (2, None, (), b"", (), b""))
+    a.put("ka", (3, None, (), b"", (), b"", ()))
+    b.put("kb", (3, None, (), b"", (), b"", ()))
     assert b.flush() and a.flush()
     entries, _ = _read_pack(a.path)
     assert set(entries) == {"ka", "kb"}
@@ -183,11 +183,11 @@ def test_pack_drops_the_oldest_unused_entries(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_mod, "KEEP_UNUSED", 2)
     c = cache_mod.Cache(tmp_path, "fp")
     for i in range(5):
-        c.put(f"k{i}", (2, None, (), b"", (), b""))
+        c.put(f"k{i}", (3, None, (), b"", (), b"", ()))
     c.flush()
     d = cache_mod.Cache(tmp_path, "fp")
     assert d.get_bytes("k0")  # used by this run: kept
-    d.put("new", (2, None, (), b"", (), b""))
+    d.put("new", (3, None, (), b"", (), b"", ()))
     d.flush()
     entries, _ = cache_mod._read_pack(d.path)
     assert list(entries) == ["k3", "k4", "k0", "new"]  # k1, k2 were the oldest unused
@@ -277,3 +277,31 @@ def test_clean_refuses_a_folder_it_did_not_make(tmp_path):
     with pytest.raises(FactlintError):
         clean(tmp_path)
     assert (tmp_path / ".factlint_cache" / "precious.txt").exists()
+
+
+def test_hits_are_not_decoded_but_say_and_show_the_same(seeds_copy, tmp_path, context):
+    """A hit skips decoding: the decoding notes come from the entry and the text is decoded
+    only when a report needs it — warnings, findings and locations stay the same."""
+    import unicodedata
+
+    first = sorted(seeds_copy.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (seeds_copy / "legacy.txt").write_bytes(first.encode("cp1258", errors="replace"))
+    (seeds_copy / "u16.txt").write_bytes(b"\xff\xfe" + first.encode("utf-16-le"))
+    (seeds_copy / "nfd-crlf.txt").write_bytes(
+        unicodedata.normalize("NFD", first).replace("\n", "\r\n").encode())
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    (seeds_copy / "binary.txt").write_bytes(b"\x89PNG\x00\x00")
+    plain = _run([seeds_copy], context, None)
+    cold = _run([seeds_copy], context, tmp_path)
+    warm = _run([seeds_copy], context, tmp_path)
+    assert warm.timings["cache-hits"] == len(warm.documents) == 9
+    assert all(d._raw is None and d._text is None for d in warm.documents.values())
+    assert any("Windows-1258" in w for w in plain.warnings)
+    assert any("UTF-16 LE" in w for w in plain.warnings)
+    assert any("binary file" in w for w in plain.warnings)
+    for r in (cold, warm):
+        assert r.warnings == plain.warnings
+        assert _findings(r) == _findings(plain)
+        assert _locations(r) == _locations(plain)
+        assert {p: d.raw for p, d in r.documents.items()} == {p: d.raw for p, d in plain.documents.items()}
+        assert {p: d.text for p, d in r.documents.items()} == {p: d.text for p, d in plain.documents.items()}

@@ -88,7 +88,7 @@ def test_workers_send_back_no_documents(corpus, context):
 
     items = _items(corpus)
     _worker_init(context)
-    out, _ = _worker_chunk([(i, p, raw) for i, (p, raw, _) in enumerate(items)])
+    out, _ = _worker_chunk([(i, p, raw, ()) for i, (p, raw, _) in enumerate(items)])
     assert [i for i, _ in out] == list(range(len(items)))
     assert all(isinstance(got, bytes) for _, got in out)
     whole = len(pickle.dumps(extract_corpus(items, context, jobs=1)))  # what was sent before

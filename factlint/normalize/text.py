@@ -55,13 +55,16 @@ class Document:
     """One decoded file: `raw` (as written, BOM removed) and `text` (NFC, LF), with
     zones, sentences and the reference date filled by the later stages."""
 
-    __slots__ = ("path", "raw", "_text", "_seg_pos", "_seg_delta", "_starts",
+    __slots__ = ("path", "_raw", "_source", "_text", "_seg_pos", "_seg_delta", "_starts",
                  "_zones", "_sentences", "_parts", "reference", "notes")
 
-    def __init__(self, path: str, raw: str, text: str | None = None, *, zones=None,
+    def __init__(self, path: str, raw: str | bytes, text: str | None = None, *, zones=None,
                  sentences=None, reference=None, notes=None):
         self.path = path
-        self.raw = raw
+        if isinstance(raw, (bytes, bytearray)):  # the file as read: decoded on first use
+            self._raw, self._source = None, bytes(raw)
+        else:
+            self._raw, self._source = raw, None
         self._text = text  # None: not computed yet
         self._seg_pos = None  # working offsets where delta changes (None: identity map)
         self._seg_delta = None
@@ -75,6 +78,7 @@ class Document:
     def __getstate__(self):
         if self._parts is not None:
             self._unpack()
+        self.raw  # noqa: B018 — decode now: the state holds the text, not the bytes
         return {name: getattr(self, name) for name in self.__slots__}
 
     def __setstate__(self, state) -> None:
@@ -82,7 +86,17 @@ class Document:
             setattr(self, name, value)
 
     def __repr__(self) -> str:
-        return f"Document(path={self.path!r}, {len(self.raw)} chars)"
+        return f"Document(path={self.path!r})"
+
+    @property
+    def raw(self) -> str:
+        """The text as written (BOM removed, line ends untouched)."""
+        if self._raw is None:
+            from factlint.load import SourceFile, decode
+
+            self._raw = decode(SourceFile(self.path, self._source)).raw
+            self._source = None
+        return self._raw
 
     # ---- zones and sentences (lazy for a document read back from the cache) ---------------
 
