@@ -18,10 +18,11 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import Phrases, alternation
+from factlint.lexicon import Phrases, WordForms, alternation
 from factlint.normalize.structure import zone_at
 
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s?[–‑-]\s?)\p{Lu}[\p{L}\p{M}'’]*)*"
+_NAME_TOKEN_RE = regex.compile(_NAME_TOKEN)
 _TAIL = regex.compile(r"(?:\s+([\p{Ll}][\p{L}\p{M}]*)){1,3}")
 
 
@@ -37,12 +38,14 @@ class PersonExtractor(Extractor):
         qual = alternation(lx.place_forms + lx.org_forms)
         tai = r"tại\s+(?:" + alternation(lx.place_forms) + ")"
         one = rf"(?i:{title})(?:\s+(?:(?i:{qual})|{tai}))*"
-        not_word = rf"(?!(?:{qual}|{title})(?![\p{{L}}\p{{M}}]))"
+        # `(?&one)` calls the group instead of repeating it: the vocabulary's long
+        # alternations are then compiled once (compiling them was most of a run on a few files)
         self.pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<titles>{one}(?:\s*,\s*{one})*)"
-            rf"\s+(?P<name>{not_word}{_NAME_TOKEN}(?:[ \t]+{not_word}{_NAME_TOKEN}){{0,4}})"
-            rf"(?![\p{{L}}\p{{M}}])"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<titles>(?P<one>{one})(?:\s*,\s*(?&one))*)"
+            rf"\s+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}})(?![\p{{L}}\p{{M}}])"
         )
+        # a name stops before a word of the vocabulary ("… Nga Sergei Lavrov", "… Quốc hội")
+        self.vocab_word = WordForms(lx.place_forms + lx.org_forms + lx.title_forms)
         # the full pattern is only tried where a title stands (found fast, see Phrases)
         self.titles = Phrases(lx.title_forms)
         self.former_re = regex.compile(
@@ -86,9 +89,10 @@ class PersonExtractor(Extractor):
                 continue
             s_start, s_end = doc.sentences[i]
             m = self.pattern.match(doc.text, first.start(), s_end)
-            if m:
-                done = m.end()
-                name = m.group("name")
+            name_end = self._name_end(doc.text, m) if m else None
+            if name_end:
+                done = name_end
+                name = doc.text[m.start("name"):name_end]
                 tokens = regex.findall(_NAME_TOKEN, name)
                 if key(tokens[0]) in lx.name_stopwords:
                     continue
@@ -102,18 +106,28 @@ class PersonExtractor(Extractor):
                 if self.former_re and self.former_re.search(doc.text, max(0, m.start() - 12), m.start()):
                     data["former"] = True
                 if len(tokens) == 1:
-                    tail = _TAIL.match(doc.text, m.end("name"), s_end)
+                    tail = _TAIL.match(doc.text, name_end, s_end)
                     if tail:
                         data["tail"] = [key(w) for w in tail.captures(1)]
                         data["tail_words"] = tail.captures(1)
                         data["tail_ends"] = [e for _, e in tail.spans(1)]
                 claims.append(Claim(
                     kind="person", subject=key(name), attribute="name", value=key(name),
-                    text=m.group(), doc=doc.path, start=m.start("name"), end=m.end("name"),
+                    text=doc.text[m.start():name_end], doc=doc.path, start=m.start("name"), end=name_end,
                     zone=zone_at(doc, m.start()), sentence=(s_start, s_end), display=name,
                     data=data))
         self._resolve(claims)
         return claims
+
+    def _name_end(self, text: str, m) -> int | None:
+        """Where the name ends: before its first word that is a word of the vocabulary
+        (None when the name would start with one)."""
+        end = None
+        for token in _NAME_TOKEN_RE.finditer(text, m.start("name"), m.end("name")):
+            if self.vocab_word.at(text, token.start()):
+                break
+            end = token.end()
+        return end
 
     @staticmethod
     def _resolve(claims: list[Claim]) -> None:
