@@ -282,19 +282,50 @@ def test_bad_file_next_to_seeds(tmp_path, case):
         assert len(lines) == 1, proc.stderr
 
 
+def _unprivileged() -> list[str] | None:
+    """A command prefix that drops root to `nobody` (root reads any file, so a file it
+    cannot read needs another user); None when that user cannot run factlint here."""
+    import subprocess
+    import sys
+
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        return None
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import factlint"], capture_output=True)
+    return prefix if probe.returncode == 0 else None
+
+
 def test_unreadable_file(tmp_path):
-    corpus = _corpus(tmp_path)
-    f = corpus / "secret.txt"
-    f.write_text(PARA, encoding="utf-8")
-    f.chmod(0)
+    import subprocess
+    import sys
+    import tempfile
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        prefix = _unprivileged()
+        if prefix is None:
+            pytest.skip("root reads any file, and user 'nobody' cannot run factlint from here")
+        # pytest's own temporary folders are private to root
+        tmp_path = Path(tempfile.mkdtemp(prefix="factlint-unreadable-"))
+        tmp_path.chmod(0o755)
     try:
-        if os.access(f, os.R_OK):
-            pytest.skip("running as a user who can read any file (root)")
-        proc = _run(tmp_path)
+        corpus = _corpus(tmp_path)
+        for p in [corpus, *corpus.iterdir()]:
+            p.chmod(0o755 if p.is_dir() else 0o644)
+        f = corpus / "secret.txt"
+        f.write_text(PARA, encoding="utf-8")
+        f.chmod(0)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+        proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--no-cache",
+                               "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
+                              env=env, timeout=300)
+        assert "Traceback" not in proc.stderr, proc.stderr
         _seed_findings_still_there(proc)
-        assert "factlint: corpus/secret.txt: cannot read (Permission denied), skipped" in proc.stderr
+        assert proc.stderr.splitlines() == [
+            "factlint: corpus/secret.txt: cannot read (Permission denied), skipped"], proc.stderr
     finally:
-        f.chmod(stat.S_IRUSR | stat.S_IWUSR)
+        if prefix:
+            shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def test_decoded_legacy_file_takes_part_in_the_comparison(tmp_path):
