@@ -98,6 +98,7 @@ def words_re(phrases):
 
 
 _LOWERED: list = [None, None]  # the last text asked for and its lower-cased form
+_LOWER_PIECE = 1 << 18
 
 
 def lowered(text: str) -> str:
@@ -107,11 +108,25 @@ def lowered(text: str) -> str:
     The last answer is kept: every extractor asks about the same document in turn.
     """
     if _LOWERED[0] is not text:
-        low = text.lower()
-        if len(low) != len(text):
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        _LOWERED[0], _LOWERED[1] = text, low
+        # in pieces cut at white space: lower() of a whole 50 MB text allocates 12 bytes of
+        # scratch per character (and only final sigma looks across characters)
+        pieces = []
+        start = 0
+        while start < len(text):
+            end = text.find(" ", start + _LOWER_PIECE) + 1 or len(text)
+            piece = text[start:end]
+            low = piece.lower()
+            if len(low) != len(piece):
+                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in piece)
+            pieces.append(low)
+            start = end
+        _LOWERED[0], _LOWERED[1] = text, "".join(pieces)
     return _LOWERED[1]
+
+
+def forget_lowered() -> None:
+    """Drop the remembered lower-cased text (a document is done)."""
+    _LOWERED[0] = _LOWERED[1] = None
 
 
 class Phrases:

@@ -35,9 +35,23 @@ class AnniversaryYears(Rule):
             return False
         return len(wa & wb) / min(len(wa), len(wb)) >= self.params.min_overlap
 
+    def _usable(self, a, b, ref: int) -> bool:
+        """A base year about the same thing as anniversary a, not after its reference year
+        and not the anniversary's own words."""
+        return (b.data["year"] <= ref and self._same(a, b)
+                and not (b.doc == a.doc and b.start < a.end and a.start < b.end))
+
     def check(self, by_kind):
         claims = self.claims(by_kind)
+        # base years indexed by document and word, and by their exact word set: an
+        # anniversary is only ever compared with those (no loop over the whole corpus)
+        by_doc_word: dict[tuple[str, str], list[int]] = {}
+        by_words: dict[frozenset, list[int]] = {}
         bases = [c for c in claims if c.attribute == "base"]
+        for i, b in enumerate(bases):
+            for w in set(b.data["words"]):
+                by_doc_word.setdefault((b.doc, w), []).append(i)
+            by_words.setdefault(frozenset(b.data["words"]), []).append(i)
         tol = self.params.tolerance_years
         for a in claims:
             if a.attribute != "years":
@@ -55,11 +69,13 @@ class AnniversaryYears(Rule):
             ref = a.data.get("ref_year")
             if not ref:
                 continue
-            same = [b for b in bases if b.data["year"] <= ref and self._same(a, b)
-                    and not (b.doc == a.doc and b.start < a.end and a.start < b.end)]
-            local = [b for b in same if b.doc == a.doc]
-            corpus = [b for b in same if set(b.data["words"]) == set(a.data["words"])
-                      and len(set(a.data["words"])) >= self.params.corpus_min_words]
+            words = set(a.data["words"])
+            near = sorted({i for w in words for i in by_doc_word.get((a.doc, w), ())})
+            local = [b for b in (bases[i] for i in near) if self._usable(a, b, ref)]
+            corpus = []
+            if len(words) >= self.params.corpus_min_words:
+                corpus = [b for b in (bases[i] for i in by_words.get(frozenset(words), ()))
+                          if self._usable(a, b, ref)]
             cands = local or corpus
             if not cands:
                 continue

@@ -51,13 +51,22 @@ def trips(claims, lexicon, max_gap_days: int):
         return i
 
     gap = dt.timedelta(days=max_gap_days)
-    for i in range(len(dated)):
-        for j in range(i + 1, len(dated)):
-            _, s1, e1, h1 = dated[i]
+    # Claims with the same dates and hosts are always one trip: join them first, then
+    # compare the distinct ones in start order, each only with those starting before its
+    # end + gap (a corpus repeats one trip's dates many times: no pairwise loop over them).
+    distinct: dict[tuple, int] = {}
+    for i, (_, s, e, h) in enumerate(dated):
+        first = distinct.setdefault((s, e, frozenset(h)), i)
+        if first != i:
+            parent[find(i)] = find(first)
+    reps = sorted(distinct.values(), key=lambda i: dated[i][1])
+    for a, i in enumerate(reps):
+        _, s1, e1, h1 = dated[i]
+        for j in reps[a + 1:]:
             _, s2, e2, h2 = dated[j]
-            close = s1 - gap <= e2 and s2 - gap <= e1
-            hosts_ok = not h1 or not h2 or bool(h1 & h2)
-            if close and hosts_ok:
+            if s2 - gap > e1:
+                break  # the later ones start later still
+            if s1 - gap <= e2 and (not h1 or not h2 or h1 & h2):
                 parent[find(i)] = find(j)
     groups: dict[int, list] = {}
     for i, item in enumerate(dated):

@@ -24,7 +24,8 @@ def episodes(claims: list, window_days: int | None) -> list[list]:
         return [claims]
     dated = sorted((c for c in claims if c.when and len(c.when) >= 7 and parse_when(c.when)),
                    key=lambda c: (parse_when(c.when), c.doc, c.start))
-    undated = [c for c in claims if c not in dated]
+    in_dated = {id(c) for c in dated}  # identity: `in` on the list compares every field, O(n^2)
+    undated = [c for c in claims if id(c) not in in_dated]
     groups: list[list] = []
     last = None
     for c in dated:

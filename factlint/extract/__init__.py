@@ -44,7 +44,10 @@ def load_extractors(lexicon) -> list[Extractor]:
 
 
 def extract_document(doc: Document, extractors: list[Extractor]) -> list[Claim]:
+    from factlint.lexicon import forget_lowered
+
     found: dict[str, list[Claim]] = {}
     for ex in extractors:
         found.setdefault(ex.kind, []).extend(ex.extract(doc, found))
+    forget_lowered()
     return [c for claims in found.values() for c in claims]

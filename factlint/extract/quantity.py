@@ -13,7 +13,7 @@ different dates are never compared. The words live in rules/vocab/units.toml.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import regex
 
@@ -95,6 +95,7 @@ class QuantityExtractor(Extractor):
         for p in found.get("person", []):
             if p.sentence:
                 people.setdefault(p.sentence, []).append(p)
+        people_starts = {s: [p.start for p in ppl] for s, ppl in people.items()}
         dates: dict[tuple, list[Claim]] = {}
         for d in found.get("date", []):
             if d.sentence and d.attribute in ("date", "range", "month", "year"):
@@ -140,9 +141,9 @@ class QuantityExtractor(Extractor):
                 # the topic must be named in the sentence itself: a named event, else a person
                 topic = s_event
                 if topic is None:
-                    ppl = people.get(s, [])
-                    before_p = [p for p in ppl if p.start < m.start()]
-                    actor = before_p[-1] if before_p else (ppl[0] if ppl else None)
+                    ppl = people.get(s, [])  # in text order
+                    k = bisect_left(people_starts[s], m.start()) if ppl else 0
+                    actor = ppl[k - 1] if k else (ppl[0] if ppl else None)
                     topic = actor.subject if actor else None
                 if topic is None:
                     continue
@@ -163,7 +164,7 @@ class QuantityExtractor(Extractor):
                 when = None
                 sd = dates.get(s, [])
                 if sd:
-                    when = sorted(sd, key=lambda d: abs(d.start - m.start()))[0].value
+                    when = min(sd, key=lambda d: abs(d.start - m.start())).value
                 end = m.end()
                 shown = text[m.start():end]
                 if not unit and nm:

@@ -10,6 +10,7 @@ document's usual visitor.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 import regex
@@ -42,6 +43,7 @@ class VisitExtractor(Extractor):
         by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for p in found.get("person", []):
             by_sentence.setdefault(p.sentence, []).append(p)
+        ends_of = {s: [p.end for p in people] for s, people in by_sentence.items()}
         usual = Counter()
         names: dict[str, str] = {}
         dated = {}  # sentence -> the first date to the day read in it
@@ -54,7 +56,8 @@ class VisitExtractor(Extractor):
             for m in self.level_re.finditer(doc.text, s[0], s[1]):
                 level = lx.level_of[lx.folder.key(m.group("level"))]
                 hosts = [lx.place(h.group()) for h in self.place_re.finditer(m.group("hosts"))]
-                person = self._visitor(doc.text, by_sentence.get(s, []), m, hosts)
+                people = by_sentence.get(s, [])
+                person = self._visitor(doc.text, people, ends_of.get(s, []), m, hosts)
                 visitor = person.subject if person else None
                 if person:
                     usual[visitor] += 1
@@ -79,11 +82,14 @@ class VisitExtractor(Extractor):
             out.append(claim)
         return out
 
-    def _visitor(self, text: str, people: list[Claim], m, hosts) -> Claim | None:
-        before = [p for p in people if p.end <= m.start() and p.data["quals"].get("of") not in hosts]
-        if before:
-            return before[-1]
-        for p in people:  # "chuyến thăm … của Tổng Bí thư X"
-            if p.start >= m.end() and self.of_re.search(text, m.end(), p.data["mention_start"]):
+    def _visitor(self, text: str, people: list[Claim], ends: list[int], m, hosts) -> Claim | None:
+        """`people` of the sentence in text order, `ends` their ends."""
+        k = bisect_right(ends, m.start())
+        for i in range(k - 1, -1, -1):  # the nearest before, skipping the hosts' own people
+            if people[i].data["quals"].get("of") not in hosts:
+                return people[i]
+        for p in people[k:]:  # "chuyến thăm … của Tổng Bí thư X"
+            at = p.data["mention_start"]
+            if p.start >= m.end() and self.of_re.search(text, max(m.end(), at - 40), at):
                 return p
         return None
