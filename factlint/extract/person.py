@@ -23,6 +23,7 @@ from factlint.normalize.structure import zone_at
 
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s?[–‑-]\s?)\p{Lu}[\p{L}\p{M}'’]*)*"
 _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN)
+_COMMA = regex.compile(r"\s*,\s*")
 _TAIL = regex.compile(r"(?:\s+([\p{Ll}][\p{L}\p{M}]*)){1,3}")
 
 
@@ -59,7 +60,7 @@ class PersonExtractor(Extractor):
         lx = self.lexicon
         titles = []
         quals: dict[str, str] = {}
-        for part in regex.split(r"\s*,\s*", text):
+        for part in _COMMA.split(text):
             m = self.title_re.match(part)
             if not m:
                 continue
@@ -93,7 +94,7 @@ class PersonExtractor(Extractor):
             if name_end:
                 done = name_end
                 name = doc.text[m.start("name"):name_end]
-                tokens = regex.findall(_NAME_TOKEN, name)
+                tokens = _NAME_TOKEN_RE.findall(name)
                 if key(tokens[0]) in lx.name_stopwords:
                     continue
                 if len(tokens[0]) > 1 and tokens[0].isupper() and not name.isupper():

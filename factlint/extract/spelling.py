@@ -6,8 +6,6 @@ One claim per occurrence: subject = the variant group, value = the form as writt
 
 from __future__ import annotations
 
-import regex
-
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
 from factlint.lexicon import Phrases
@@ -36,7 +34,7 @@ class SpellingExtractor(Extractor):
         out = []
         for m in self.pattern.finditer(doc.text):
             written = m.group()
-            gid, preferred = self.group_of[regex.sub(r"\s+", " ", written).lower()]
+            gid, preferred = self.group_of[" ".join(written.split()).lower()]
             out.append(Claim(kind="spelling", subject=gid, attribute="form", value=written.lower(),
                              text=written, doc=doc.path, start=m.start(), end=m.end(),
                              zone=zone_at(doc, m.start()), display=written,
