@@ -29,11 +29,7 @@ def alternation(phrases) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    return _trie_part(node)[0]
+    return _trie_part(trie)[0]
 
 
 def _trie_part(node: dict) -> tuple[str, int]:
