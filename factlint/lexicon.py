@@ -110,14 +110,17 @@ def lowered(text: str) -> str:
         start = 0
         while start < len(text):
             end = text.find(" ", start + _LOWER_PIECE) + 1 or len(text)
-            piece = text[start:end]
-            low = piece.lower()
-            if len(low) != len(piece):
-                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in piece)
-            pieces.append(low)
+            pieces.append(_lower_in_place(text[start:end]))
             start = end
         _LOWERED[0], _LOWERED[1] = text, "".join(pieces)
     return _LOWERED[1]
+
+
+def _lower_in_place(s: str) -> str:
+    low = s.lower()
+    if len(low) != len(s):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in s)
+    return low
 
 
 def forget_lowered() -> None:
@@ -135,7 +138,7 @@ class Phrases:
 
     def __init__(self, phrases):
         self.pattern = words_re(phrases)
-        self.firsts = sorted({p.split()[0].lower() for p in phrases if p and p.strip()})
+        self.firsts = sorted({_lower_in_place(p.split()[0]) for p in phrases if p and p.strip()})
 
     def __bool__(self) -> bool:
         return self.pattern is not None
