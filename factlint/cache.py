@@ -42,11 +42,15 @@ import sys
 from array import array
 from pathlib import Path
 
+from factlint.claims import Claim
+from factlint.normalize.text import Document
+
 CACHE_DIR = ".factlint_cache"
 FORMAT = 3  # bump when the entry layout changes
 MAGIC = b"factlint-cache-pack-3\n"
 MARSHAL_VERSION = 4
 KEEP_UNUSED = 2000  # entries not used by this run kept in the pack (oldest dropped first)
+STALE_DAYS = 14  # other fingerprints' packs (older code or vocabulary) untouched this long go
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by factlint.\n"
@@ -207,12 +211,36 @@ class Cache:
             self.errors += 1
             return False
         self._entries, self._new, self._dirty = entries, {}, False
+        self._drop_stale()
         try:
             st = os.stat(self.path)
             self._stat = (st.st_mtime_ns, st.st_size)
         except OSError:
             self._stat = None
         return True
+
+    def _drop_stale(self) -> None:
+        """Remove packs of other fingerprints not written for STALE_DAYS, and the folders of
+        the one-file-per-entry layout of factlint 0.1 (<fingerprint>/<ab>/<sha256>.json)."""
+        import time
+
+        limit = time.time() - STALE_DAYS * 86400
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return
+        for name in names:
+            p = self.root / name
+            try:
+                if name.endswith(".pack") and name != self.path.name:
+                    if os.stat(p).st_mtime < limit:
+                        os.unlink(p)
+                elif len(name) == 24 and all(c in "0123456789abcdef" for c in name) and p.is_dir():
+                    import shutil
+
+                    shutil.rmtree(p)
+            except OSError:
+                continue
 
     def _prepare(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -363,17 +391,16 @@ def restore(entry, path: str, raw: str | bytes):
     the entry, unpacked on first use, so segmentation is not run again.
     Raises ValueError (or KeyError/TypeError) for an entry that does not fit.
     """
-    from factlint.claims import Claim
-    from factlint.normalize.text import Document
-
-    if isinstance(entry, (bytes, bytearray)):
+    if type(entry) is not tuple:
         entry = load_entry(entry)
     _, reference, rows, bounds, names, sentences, _notes = entry
     if len(bounds) != 16 * len(names) or len(sentences) % 16:
         raise ValueError("not an entry")
     doc = Document(path, raw, reference=reference)
-    doc.set_lazy_parts(_unpacker(bounds, names, sentences))
-    claims = [Claim(k, s, a, v, t, path, *rest) for k, s, a, v, t, *rest in rows]
+    if names or sentences:
+        doc.set_lazy_parts(_unpacker(bounds, names, sentences))
+    claims = [Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9], r[10], r[11])
+              for r in rows]
     return doc, claims
 
 

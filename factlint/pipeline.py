@@ -161,7 +161,12 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
     timings["extract-wall"] = time.perf_counter() - t0 + t_cache
 
     t0 = time.perf_counter()
-    findings = compare(claims, ctx.rules)
+    gc.disable()  # comparison also makes many small objects (groups, tallies) and no cycles
+    try:
+        findings = compare(claims, ctx.rules)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     timings["compare"] = time.perf_counter() - t0
     return Result(documents, claims, findings, [r.spec for r in ctx.rules], warnings=warnings,
                   timings=timings)

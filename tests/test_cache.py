@@ -305,3 +305,23 @@ def test_hits_are_not_decoded_but_say_and_show_the_same(seeds_copy, tmp_path, co
         assert _locations(r) == _locations(plain)
         assert {p: d.raw for p, d in r.documents.items()} == {p: d.raw for p, d in plain.documents.items()}
         assert {p: d.text for p, d in r.documents.items()} == {p: d.text for p, d in plain.documents.items()}
+
+
+def test_stale_packs_and_the_old_layout_are_removed_on_write(tmp_path):
+    from factlint import cache as cache_mod
+
+    root = tmp_path / ".factlint_cache"
+    old_layout = root / ("ab" * 12) / "cd"
+    old_layout.mkdir(parents=True)
+    (old_layout / ("cd" * 32 + ".json")).write_text("{}")
+    stale, recent = root / ("0" * 24 + ".pack"), root / ("1" * 24 + ".pack")
+    for p in (stale, recent):
+        p.write_bytes(b"x")
+    old = os.stat(stale).st_mtime - (cache_mod.STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    (root / "keep.txt").write_text("not ours to judge")
+    c = cache_mod.Cache(root, "f" * 24)
+    c.put("k", (3, None, (), b"", (), b"", ()))
+    assert c.flush()
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        [".gitignore", "CACHEDIR.TAG", recent.name, "f" * 24 + ".pack", "keep.txt"])

@@ -147,7 +147,9 @@ class Document:
             return
         code = "i" if len(raw) < 2**31 - 1 else "q"
         seg_pos, seg_delta = array(code), array(code)
+        chunks: list[str] = []  # pieces joined every few thousand: bounded memory on big files
         pieces: list[str] = []
+        normalize = unicodedata.normalize
         last = w = delta = 0
         for m in _SPOT.finditer(raw):
             s, e = m.span()
@@ -155,9 +157,9 @@ class Document:
                 pieces.append(raw[last:s])
                 w += s - last
             cluster = m.group()
-            out = "\n" if cluster[0] == "\r" else unicodedata.normalize("NFC", cluster)
-            for k in range(len(out)):  # every character of the output maps to the cluster start
-                d = s - w - k
+            out = "\n" if cluster[0] == "\r" else normalize("NFC", cluster)
+            for k in range(1, len(out)):  # every character of the output maps to the cluster
+                d = s - w - k  # start (the first one already does: the text before kept delta)
                 if d != delta:
                     seg_pos.append(w + k)
                     seg_delta.append(d)
@@ -170,8 +172,12 @@ class Document:
                 seg_pos.append(w)
                 seg_delta.append(d)
                 delta = d
+            if len(pieces) > 8192:
+                chunks.append("".join(pieces))
+                pieces.clear()
         pieces.append(raw[last:])
-        self._text = "".join(pieces)
+        chunks.append("".join(pieces))
+        self._text = "".join(chunks)
         self._seg_pos, self._seg_delta = seg_pos, seg_delta
 
     @property
