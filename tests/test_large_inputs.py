@@ -166,16 +166,9 @@ def growth(variant: str, ctx) -> tuple[dict, dict]:
     return _GROWTH_CACHE[variant]
 
 
-# ---- known culprits (as of 1e1eb4e; see /work/notes/large.md) --------------------------
+# ---- known culprits: (variant, stage) -> why; such a test is a strict xfail ------------
 
-T6 = ("T6 compare/anniversary.py: within one document an anniversary still meets every base "
-      "year sharing a word with it, so one long text on one topic is O(anniversaries x bases); "
-      "group the base years by word set with a year index and build the candidate list only "
-      "for a finding (/work/notes/large-fixes.patch)")
-
-KNOWN = {
-    ("dense", "compare"): T6,
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _cases():

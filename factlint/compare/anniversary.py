@@ -29,29 +29,27 @@ class AnniversaryYears(Rule):
     kinds = ("anniversary",)
     Params = AnniversaryParams
 
-    def _same(self, a, b) -> bool:
-        wa, wb = set(a.data["words"]), set(b.data["words"])
+    def _same(self, wa: frozenset, wb: frozenset) -> bool:
         if min(len(wa), len(wb)) < self.params.min_words:
             return False
         return len(wa & wb) / min(len(wa), len(wb)) >= self.params.min_overlap
 
-    def _usable(self, a, b, ref: int) -> bool:
-        """A base year about the same thing as anniversary a, not after its reference year
-        and not the anniversary's own words."""
-        return (b.data["year"] <= ref and self._same(a, b)
-                and not (b.doc == a.doc and b.start < a.end and a.start < b.end))
-
     def check(self, by_kind):
         claims = self.claims(by_kind)
-        # base years indexed by document and word, and by their exact word set: an
-        # anniversary is only ever compared with those (no loop over the whole corpus)
-        by_doc_word: dict[tuple[str, str], list[int]] = {}
-        by_words: dict[frozenset, list[int]] = {}
-        bases = [c for c in claims if c.attribute == "base"]
-        for i, b in enumerate(bases):
-            for w in set(b.data["words"]):
-                by_doc_word.setdefault((b.doc, w), []).append(i)
-            by_words.setdefault(frozenset(b.data["words"]), []).append(i)
+        # Base years are grouped by (document, word set) and by word set alone, each group
+        # indexed by year: an anniversary looks at the groups about the same thing and at
+        # the years that would agree with it, never at every base year (a long document
+        # or a big corpus holds thousands).
+        groups: dict[tuple, _Bases] = {}
+        sets_near: dict[tuple[str, str], set[frozenset]] = {}
+        order: dict[int, int] = {}  # id(base) -> place in the corpus, for the sides of a finding
+        for b in (c for c in claims if c.attribute == "base"):
+            order[id(b)] = len(order)
+            ws = frozenset(b.data["words"])
+            for where in (b.doc, None):
+                groups.setdefault((where, ws), _Bases()).add(b)
+            for w in ws:
+                sets_near.setdefault((b.doc, w), set()).add(ws)
         tol = self.params.tolerance_years
         for a in claims:
             if a.attribute != "years":
@@ -69,18 +67,22 @@ class AnniversaryYears(Rule):
             ref = a.data.get("ref_year")
             if not ref:
                 continue
-            words = set(a.data["words"])
-            near = sorted({i for w in words for i in by_doc_word.get((a.doc, w), ())})
-            local = [b for b in (bases[i] for i in near) if self._usable(a, b, ref)]
+            words = frozenset(a.data["words"])
+            near = {ws for w in words for ws in sets_near.get((a.doc, w), ())}
+            local = [groups[(a.doc, ws)] for ws in near if self._same(words, ws)]
             corpus = []
-            if len(words) >= self.params.corpus_min_words:
-                corpus = [b for b in (bases[i] for i in by_words.get(frozenset(words), ()))
-                          if self._usable(a, b, ref)]
-            cands = local or corpus
-            if not cands:
+            if len(words) >= self.params.corpus_min_words and self._same(words, words) \
+                    and (None, words) in groups:
+                corpus = [groups[(None, words)]]
+            is_local = any(g.any_usable(a, ref) for g in local)
+            cands_groups = local if is_local else corpus
+            if not any(g.any_usable(a, ref) for g in cands_groups):
                 continue
-            if any(abs((ref - b.data["year"]) - n) <= tol for b in cands):
+            if any(g.any_usable(a, ref, years=range(ref - n - tol, ref - n + tol + 1))
+                   for g in cands_groups):
                 continue
+            # a finding: now (and only now) list every candidate, in corpus order
+            cands = sorted((b for g in cands_groups for b in g.usable(a, ref)), key=lambda b: order[id(b)])
             b = min(cands, key=lambda b: abs((ref - b.data["year"]) - n))
             yield self.finding(
                 message=f"{a.display} {a.data['what']}: from {b.data['year']} to {ref} is "
@@ -88,4 +90,26 @@ class AnniversaryYears(Rule):
                 subject=f"{a.subject} > anniversary", expected=str(ref - b.data["year"]),
                 values=[a.display, str(ref - b.data["year"])], sides=[a] + cands, outliers=1,
                 why=f"reference year {ref} ({a.data.get('ref_from')}); base year "
-                    f"{b.data['year']} {'in the same document' if local else 'elsewhere in the corpus'}")
+                    f"{b.data['year']} {'in the same document' if is_local else 'elsewhere in the corpus'}")
+
+
+class _Bases:
+    """Base years about one thing, by year."""
+
+    def __init__(self):
+        self.by_year: dict[int, list] = {}
+
+    def add(self, b) -> None:
+        self.by_year.setdefault(b.data["year"], []).append(b)
+
+    def usable(self, a, ref: int, years=None):
+        """Those not after the reference year and not anniversary a's own words."""
+        for year in (years if years is not None else list(self.by_year)):
+            if year > ref:
+                continue
+            for b in self.by_year.get(year, ()):
+                if not (b.doc == a.doc and b.start < a.end and a.start < b.end):
+                    yield b
+
+    def any_usable(self, a, ref: int, years=None) -> bool:
+        return next(self.usable(a, ref, years), None) is not None
