@@ -24,13 +24,16 @@ Entries hold no path: a file copied under another name hits the same entry, and 
 claims get the new path when read. The pack is written once per run, only when something
 new was computed, atomically (temporary file + os.replace): two runs at once or a run
 killed half-way never leave a broken pack (the last writer wins; entries the other run
-added to the pack since this one read it are kept). Comparison always runs over the whole
-corpus: only the per-document work is cached.
+added to the pack since this one read it are kept). Entries this run did not use are kept
+up to KEEP_UNUSED (oldest dropped first); packs of other fingerprints not written for
+STALE_DAYS are removed. Comparison always runs over the whole corpus: only the
+per-document work is cached.
 
-Measured on the 2,653-article corpus (14,000 claims): reading the entries back as JSON
-took 0.64 s, marshal of plain tuples 0.25 s, pickle 0.20 s, marshal with zones and
-sentences as packed integer arrays 0.13-0.2 s; decoding only the entries needed, from one
-pack of marshalled entries, is what is done here.
+Measured on the vi-news corpus (2,654 files, 14,000 claims, garbage collector paused):
+decoding all entries takes 0.154 s from JSON dicts, 0.041 s from pickle, 0.040 s from
+marshal of plain tuples with zones and sentences as packed integer arrays. marshal is as
+fast as pickle and cannot run code; the checksum keeps damaged files away from it. A warm
+run reads the pack (4.5 MB) in about 15 ms and restores all documents in about 50 ms.
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ from factlint.normalize.text import Document, make_document
 from factlint.ruleset import SEVERITY_RANK, load_ruleset
 
 
+GC_WORK_CHARS = 1_000_000  # extraction of more text than this runs with the cyclic GC on
+
+
 @dataclass
 class Context:
     """Everything built once per run from the rule folders."""
@@ -147,8 +150,14 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
     t0 = time.perf_counter()
     progress = Progress(len(slots), total_bytes)
     progress.advance(len(slots) - len(todo), 0)
-    done = extract_corpus(todo, ctx, cache=cache, jobs=jobs, progress=progress, timings=timings,
-                          lookup=False, notes=todo_notes)
+    if not gc_was_enabled and sum(len(raw) for _, raw, _ in todo) > GC_WORK_CHARS:
+        gc.enable()  # much extraction (here or in forked workers): collect its garbage cycles
+    try:
+        done = extract_corpus(todo, ctx, cache=cache, jobs=jobs, progress=progress,
+                              timings=timings, lookup=False, notes=todo_notes)
+    finally:
+        if not gc_was_enabled:
+            gc.disable()
     documents: dict[str, Document] = {}
     claims: list[Claim] = []
     for slot in slots:

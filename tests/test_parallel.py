@@ -180,3 +180,50 @@ def test_version_fast_path(tmp_path):
 
     r = _cli("--version", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.strip() == f"factlint {__version__}"
+
+
+def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
+    """main() pauses the cyclic GC for start-up and cached work; in-process callers get it
+    back as it was, also after an error."""
+    import gc
+
+    from factlint.cli import main
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    assert gc.isenabled()
+    assert main(["seeds", "--no-cache", "--isolated"]) == 1
+    assert gc.isenabled()
+    assert main(["no-such-folder", "--isolated"]) == 2
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        main(["seeds", "--isolated"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_large_extraction_runs_with_the_collector_on(corpus, context, monkeypatch):
+    import gc
+
+    from factlint import parallel, pipeline
+
+    seen = []
+    real = parallel.extract_corpus
+
+    def spy(*a, **k):
+        seen.append(gc.isenabled())
+        return real(*a, **k)
+
+    monkeypatch.setattr(parallel, "extract_corpus", spy)
+    gc.disable()
+    try:
+        monkeypatch.setattr(pipeline, "GC_WORK_CHARS", 0)
+        pipeline.run([str(corpus)], context, jobs=1)
+        monkeypatch.setattr(pipeline, "GC_WORK_CHARS", 10**12)
+        pipeline.run([str(corpus)], context, jobs=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [True, False]
