@@ -15,8 +15,8 @@ Layout (in the working folder, or the config root)::
         <fingerprint>.pack     # all entries of one fingerprint, read once per run
 
 A pack is MAGIC, the SHA-256 of the payload, then the payload: a `marshal` dump (plain
-data only: no code runs when it is read) of {sha256: entry bytes}, each entry itself a
-marshal dump of plain tuples. A pack is read whole once per run, but an entry is decoded
+data only: no code runs when it is read) of (write count, {sha256: entry bytes},
+{sha256: write count when last used}), each entry itself a marshal dump of plain tuples. A pack is read whole once per run, but an entry is decoded
 only when its document is looked up. A pack that is missing, foreign, truncated or damaged
 is a miss for every document; it is rewritten at the end of the run.
 
@@ -24,9 +24,10 @@ Entries hold no path: a file copied under another name hits the same entry, and 
 claims get the new path when read. The pack is written once per run, only when something
 new was computed, atomically (temporary file + os.replace): two runs at once or a run
 killed half-way never leave a broken pack (the last writer wins; entries the other run
-added to the pack since this one read it are kept). Entries this run did not use are kept
-up to KEEP_UNUSED (oldest dropped first); packs of other fingerprints not written for
-STALE_DAYS are removed. Comparison always runs over the whole corpus: only the
+added to the pack since this one read it are kept). An entry that none of the last
+KEEP_RUNS writing runs used (an old version of an edited file) is dropped, so a run on a
+sub-folder does not evict the rest of the corpus; packs of other fingerprints not written
+for STALE_DAYS are removed. Comparison always runs over the whole corpus: only the
 per-document work is cached.
 
 Measured on the vi-news corpus (2,654 files, 14,000 claims, garbage collector paused):
@@ -50,9 +51,9 @@ from factlint.normalize.text import Document
 
 CACHE_DIR = ".factlint_cache"
 FORMAT = 3  # bump when the entry layout changes
-MAGIC = b"factlint-cache-pack-3\n"
+MAGIC = b"factlint-cache-pack-4\n"
 MARSHAL_VERSION = 4
-KEEP_UNUSED = 2000  # entries not used by this run kept in the pack (oldest dropped first)
+KEEP_RUNS = 30  # an entry no writing run has used for this many writes is dropped
 STALE_DAYS = 14  # other fingerprints' packs (older code or vocabulary) untouched this long go
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -121,6 +122,8 @@ class Cache:
         self.writes = 0  # entries added this run
         self.errors = 0
         self._entries: dict[str, bytes] | None = None  # the pack as read
+        self._last: dict[str, int] = {}  # key -> write count when an entry was last used
+        self._gen = 0  # writes of the pack so far
         self._stat = None  # (mtime_ns, size) of the pack as read
         self._used: set[str] = set()
         self._new: dict[str, bytes] = {}
@@ -129,10 +132,11 @@ class Cache:
 
     def _load(self) -> dict[str, bytes]:
         if self._entries is None:
-            self._entries, self._stat = _read_pack(self.path)
-            if self._entries is None:
+            pack, self._stat = _read_pack_full(self.path)
+            if pack is None:
                 self.errors += 1
-                self._entries = {}
+                pack = (0, {}, {})
+            self._gen, self._entries, self._last = pack
         return self._entries
 
     def get_bytes(self, key: str) -> bytes | None:
@@ -190,30 +194,36 @@ class Cache:
         if not self._new and not self._dirty:
             return True
         old = self._load()
+        last, gen = dict(self._last), self._gen
         try:
             st = os.stat(self.path)
             now = (st.st_mtime_ns, st.st_size)
         except OSError:
             now = None
         if now is not None and now != self._stat:  # another run wrote the pack meanwhile
-            theirs, _ = _read_pack(self.path)
+            theirs, _ = _read_pack_full(self.path)
             if theirs:
-                old = {**theirs, **old}
-        unused = [k for k in old if k not in self._used]
-        drop = set(unused[:max(0, len(unused) - KEEP_UNUSED)])  # oldest first
-        entries = {k: v for k, v in old.items() if k not in drop and k not in self._used}
-        for k in old:  # entries used this run go last: the pack is ordered oldest first
-            if k in self._used and k not in self._new:
-                entries[k] = old[k]
+                their_gen, their_entries, their_last = theirs
+                old = {**their_entries, **old}
+                for k, g in their_last.items():
+                    last[k] = max(last.get(k, g), g)
+                gen = max(gen, their_gen)
+        gen += 1
+        for k in self._used:
+            last[k] = gen
+        entries = {k: v for k, v in old.items()
+                   if k not in self._new and last.get(k, gen) > gen - KEEP_RUNS}
         entries.update(self._new)
+        last = {k: last.get(k, gen) for k in entries}
         try:
             self._prepare()
-            payload = marshal.dumps(entries, MARSHAL_VERSION)
+            payload = marshal.dumps((gen, entries, last), MARSHAL_VERSION)
             _atomic_write(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
         except OSError:
             self.errors += 1
             return False
-        self._entries, self._new, self._dirty = entries, {}, False
+        self._entries, self._last, self._gen = entries, last, gen
+        self._new, self._dirty = {}, False
         self._drop_stale()
         try:
             st = os.stat(self.path)
@@ -256,12 +266,19 @@ class Cache:
 def _read_pack(path: Path) -> tuple[dict[str, bytes] | None, tuple | None]:
     """({key: entry bytes}, (mtime_ns, size)); ({}, None) when there is no pack,
     (None, stat) when the file is not a pack of ours or is damaged."""
+    pack, stamp = _read_pack_full(path)
+    return (None if pack is None else pack[1]), stamp
+
+
+def _read_pack_full(path: Path) -> tuple[tuple[int, dict, dict] | None, tuple | None]:
+    """((write count, {key: entry bytes}, {key: last used}), (mtime_ns, size)); an empty
+    pack and None when there is no file; (None, stat) when it is not ours or is damaged."""
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             data = fh.read()
     except FileNotFoundError:
-        return {}, None
+        return (0, {}, {}), None
     except OSError:
         return None, None
     stamp = (st.st_mtime_ns, st.st_size)
@@ -269,13 +286,15 @@ def _read_pack(path: Path) -> tuple[dict[str, bytes] | None, tuple | None]:
     if not data.startswith(MAGIC) or hashlib.sha256(data[n + 32:]).digest() != data[n:n + 32]:
         return None, stamp  # foreign or damaged: never decoded
     try:
-        entries = marshal.loads(data[n + 32:])
+        pack = marshal.loads(data[n + 32:])
+        gen, entries, last = pack
     except (ValueError, EOFError, TypeError):
         return None, stamp
-    if not isinstance(entries, dict) or not all(
-            isinstance(k, str) and isinstance(v, bytes) for k, v in entries.items()):
+    if (type(gen) is not int or type(entries) is not dict or type(last) is not dict
+            or not all(type(k) is str and type(v) is bytes for k, v in entries.items())
+            or not all(type(k) is str and type(v) is int for k, v in last.items())):
         return None, stamp
-    return entries, stamp
+    return (gen, entries, last), stamp
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -109,7 +109,7 @@ def _write_pack(path, entries):
 
     from factlint.cache import MAGIC
 
-    payload = marshal.dumps(entries, 4)
+    payload = marshal.dumps((1, entries, {k: 1 for k in entries}), 4)
     path.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
 
 
@@ -177,20 +177,27 @@ def test_concurrent_runs_keep_each_others_entries(tmp_path):
     assert c.get_bytes("ka") and c.get_bytes("kb") and c.hits == 2
 
 
-def test_pack_drops_the_oldest_unused_entries(tmp_path, monkeypatch):
+def test_pack_drops_entries_no_recent_run_used(tmp_path, monkeypatch):
     from factlint import cache as cache_mod
 
-    monkeypatch.setattr(cache_mod, "KEEP_UNUSED", 2)
+    monkeypatch.setattr(cache_mod, "KEEP_RUNS", 3)
+    entry = (3, None, (), b"", (), b"", ())
     c = cache_mod.Cache(tmp_path, "fp")
     for i in range(5):
-        c.put(f"k{i}", (3, None, (), b"", (), b"", ()))
+        c.put(f"k{i}", entry)
     c.flush()
-    d = cache_mod.Cache(tmp_path, "fp")
-    assert d.get_bytes("k0")  # used by this run: kept
-    d.put("new", (3, None, (), b"", (), b"", ()))
-    d.flush()
-    entries, _ = cache_mod._read_pack(d.path)
-    assert list(entries) == ["k3", "k4", "k0", "new"]  # k1, k2 were the oldest unused
+    for run in range(4):  # runs on a sub-folder: only k0 is used, one new entry each
+        d = cache_mod.Cache(tmp_path, "fp")
+        assert d.get_bytes("k0")
+        d.put(f"new{run}", entry)
+        d.flush()
+        entries, _ = cache_mod._read_pack(d.path)
+        if run < 2:  # the others were used 1, 2 writes ago: still there
+            assert {"k1", "k4"} <= set(entries)
+    assert set(entries) == {"k0", "new1", "new2", "new3"}  # unused for 3 writes: dropped
+    warm = cache_mod.Cache(tmp_path, "fp")
+    assert warm.get_bytes("new1") and warm.flush()  # nothing new: not rewritten
+    assert cache_mod._read_pack(warm.path)[0] == entries
 
 
 def test_warm_run_writes_nothing(seeds_copy, tmp_path, context):
@@ -325,3 +332,33 @@ def test_stale_packs_and_the_old_layout_are_removed_on_write(tmp_path):
     assert c.flush()
     assert sorted(p.name for p in root.iterdir()) == sorted(
         [".gitignore", "CACHEDIR.TAG", recent.name, "f" * 24 + ".pack", "keep.txt"])
+
+
+def _flush_rounds(root, tag, rounds):
+    from factlint.cache import Cache
+
+    for i in range(rounds):
+        c = Cache(root, "fp")
+        c.get_bytes("shared")
+        c.put(f"{tag}-{i}", (3, None, (("k", "s", "a", "v", "t", 0, 1, "body", None, "", None, {}),),
+                             b"", (), b"", ()))
+        c.put("shared", (3, None, (), b"", (), b"", ()))
+        assert c.flush()
+
+
+def test_concurrent_writers_never_leave_a_broken_pack(tmp_path):
+    import multiprocessing
+
+    from factlint.cache import Cache, _read_pack
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    procs = [ctx.Process(target=_flush_rounds, args=(tmp_path, tag, 25)) for tag in "abc"]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    entries, _ = _read_pack(Cache(tmp_path, "fp").path)
+    assert entries is not None and "shared" in entries  # readable, whoever wrote last
+    assert any(k.startswith("a-") for k in entries) or any(k.startswith("b-") for k in entries)
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".tmp-*"))
