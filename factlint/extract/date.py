@@ -121,9 +121,10 @@ class DateExtractor(Extractor):
         self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=\d|(?i:{starts})[^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
         # a date starts at a digit or at one of these words: the pattern is tried only there
         self.date_starts = Phrases(firsts)
-        weekday_context = ["vào", "hôm", "sáng", "chiều", "tối", "trưa", "đêm"]
+        weekday_context = v.get("weekday_context", [])
+        ctx = alternation(weekday_context) or r"(?!)"
         self.bare_wd = regex.compile(
-            rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:{alternation(weekday_context)}))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
+            rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:{ctx}))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
         self.bare_wd_starts = Phrases([*weekday_context, *self.weekdays])
 
     # ------------------------------------------------------------------ parsing
