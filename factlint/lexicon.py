@@ -16,13 +16,17 @@ from factlint.normalize.keys import Folder
 from factlint.ruleset import Vocabulary
 
 
-def alternation(phrases) -> str:
+def alternation(phrases, ignore_case: bool = False) -> str:
     """A regex alternation of literal phrases, longest first, flexible about white space.
 
     Written as a trie ("thứ (?:hai|ba)" rather than "thứ hai|thứ ba"): `regex` then tries
     one branch per character instead of every phrase, which matters for long lists.
-    Branches are tried longest phrase first, as in a longest-first alternation.
+    Branches are tried longest phrase first, as in a longest-first alternation. For use
+    inside `(?i:…)` say `ignore_case=True`: phrases that differ only in case must share
+    one branch, or a shorter one could be tried first ("thứ" before "Thứ tư").
     """
+    if ignore_case:
+        phrases = [_lower_in_place(p) for p in phrases if p]
     trie: dict = {}
     for phrase in {" ".join(p.split()) for p in phrases if p and p.strip()}:
         node = trie
@@ -89,7 +93,7 @@ def _compile(pattern: str, key: str):
 
 def words_re(phrases):
     """Any of the phrases as whole words, case-insensitive; None when there are none."""
-    alt = alternation(phrases)
+    alt = alternation(phrases, ignore_case=True)
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alt})(?![\p{{L}}\p{{M}}])") if alt else None
 
 

@@ -54,7 +54,7 @@ def test_first_in_each_is_a_search_per_span(text, cuts):
 @given(texts, st.booleans())
 def test_trie_alternation_matches_like_the_plain_one(text, ignore_case):
     flags = regex.I if ignore_case else 0
-    trie = regex.compile(rf"(?:{alternation(PHRASES)})(?![\p{{L}}\p{{M}}])", flags)
+    trie = regex.compile(rf"(?:{alternation(PHRASES, ignore_case=ignore_case)})(?![\p{{L}}\p{{M}}])", flags)
     plain = regex.compile(rf"(?:{plain_alternation(PHRASES)})(?![\p{{L}}\p{{M}}])", flags)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
 

@@ -81,19 +81,19 @@ class DateExtractor(Extractor):
         v = lexicon.vocab.extra.get("dates", {})
         self.weekdays = {k.lower(): int(n) for k, n in v.get("weekdays", {}).items()}
         self.unambiguous = {w.lower() for w in v.get("unambiguous_weekdays", [])}
-        wd = alternation(self.weekdays)
-        part = alternation(v.get("parts_of_day", []))
-        tq = alternation(v.get("time_qualifiers", []))
-        frm = alternation(v.get("range_from", ["từ"]))
-        to = alternation(v.get("range_to", ["đến"]))
+        wd = alternation(self.weekdays, ignore_case=True)
+        part = alternation(v.get("parts_of_day", []), ignore_case=True)
+        tq = alternation(v.get("time_qualifiers", []), ignore_case=True)
+        frm = alternation(v.get("range_from", ["từ"]), ignore_case=True)
+        to = alternation(v.get("range_to", ["đến"]), ignore_case=True)
         self.never = set(v.get("never", []))
         self.date_words = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?i:{alternation(v.get('date_words', ['ngày']))}|{part or 'ngày'})"
+            rf"(?:^|[^\p{{L}}])(?i:{alternation(v.get('date_words', ['ngày']), ignore_case=True)}|{part or 'ngày'})"
             rf"\s*$|[(\[]\s*$|^\s*$")
-        nb = alternation(v.get("not_date_before", [])) or r"(?!)"
+        nb = alternation(v.get("not_date_before", []), ignore_case=True) or r"(?!)"
         self.not_before = regex.compile(rf"(?:^|[^\p{{L}}])(?i:{nb})\s*$")
         self.not_after = regex.compile(v.get("not_date_after", r"^(?!)"))
-        on = alternation(v.get("ordinal_nouns", [])) or r"(?!)"
+        on = alternation(v.get("ordinal_nouns", []), ignore_case=True) or r"(?!)"
         self.ordinal_before = regex.compile(rf"(?:^|[^\p{{L}}])(?i:{on})\s*$")
         time = (r"(?:(?P<hh>[01]?\d|2[0-3])\s*(?::|h|giờ)\s*(?P<mm>[0-5]\d)?(?:\s*phút)?"
                 r"(?![\d\p{L}]))")
@@ -117,12 +117,12 @@ class DateExtractor(Extractor):
         # only try at the start of a word or number that has a digit close after it (speed)
         firsts = {w.split()[0].lower() for w in [*self.weekdays, *v.get("parts_of_day", []),
                                                   *v.get("range_from", []), "ngày", "hôm", "tháng", "năm"]}
-        starts = alternation(firsts)
+        starts = alternation(firsts, ignore_case=True)
         self.date_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?=\d|(?i:{starts})[^\n\d]{{0,40}}\d){head}(?:{body})(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
         # a date starts at a digit or at one of these words: the pattern is tried only there
         self.date_starts = Phrases(firsts)
         weekday_context = v.get("weekday_context", [])
-        ctx = alternation(weekday_context) or r"(?!)"
+        ctx = alternation(weekday_context, ignore_case=True) or r"(?!)"
         self.bare_wd = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:{ctx}))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
         self.bare_wd_starts = Phrases([*weekday_context, *self.weekdays])

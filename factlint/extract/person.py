@@ -35,8 +35,8 @@ class PersonExtractor(Extractor):
     def __init__(self, lexicon):
         super().__init__(lexicon)
         lx = lexicon
-        title = alternation(lx.title_forms)
-        qual = alternation(lx.place_forms + lx.org_forms)
+        title = alternation(lx.title_forms, ignore_case=True)
+        qual = alternation(lx.place_forms + lx.org_forms, ignore_case=True)
         tai = r"tại\s+(?:" + alternation(lx.place_forms) + ")"
         one = rf"(?i:{title})(?:\s+(?:(?i:{qual})|{tai}))*"
         # `(?&one)` calls the group instead of repeating it: the vocabulary's long
@@ -50,7 +50,7 @@ class PersonExtractor(Extractor):
         # the full pattern is only tried where a title stands (found fast, see Phrases)
         self.titles = Phrases(lx.title_forms)
         self.former_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(lx.former)})\s+$") if lx.former else None
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(lx.former, ignore_case=True)})\s+$") if lx.former else None
         self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")
         self.qual_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:(?P<tai>tại\s+)?(?P<q>(?i:{qual})))(?![\p{{L}}\p{{M}}])")

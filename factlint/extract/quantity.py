@@ -66,10 +66,10 @@ class QuantityExtractor(Extractor):
         self.qualifies = {lexicon.folder.key(w) for w in v.get("noun_qualifiers", [])}
         self.not_nouns = {lexicon.folder.key(w) for w in v.get("not_nouns", [])}
         units = v.get("units", [])
-        q = alternation(self.quals) or r"(?!)"
-        sc = alternation(self.scales) or r"(?!)"
+        q = alternation(self.quals, ignore_case=True) or r"(?!)"
+        sc = alternation(self.scales, ignore_case=True) or r"(?!)"
         un = alternation(units) or r"(?!)"
-        nb = alternation(v.get("not_before", [])) or r"(?!)"
+        nb = alternation(v.get("not_before", []), ignore_case=True) or r"(?!)"
         self.not_before = regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?i:{nb})\s*$")
         self.re = regex.compile(
             rf"(?:(?<![\p{{L}}\p{{M}}])(?P<q>(?i:{q}))\s+)?"
@@ -77,7 +77,7 @@ class QuantityExtractor(Extractor):
             rf"(?![\d/]|[.,:]\d)"
             rf"(?:\s*(?P<scale>(?i:{sc}))(?![\p{{L}}\p{{M}}]))?"
             rf"(?:\s*(?P<unit>(?:{un}))(?![\p{{L}}\p{{M}}\d]))?")
-        ev = alternation(v.get("event_nouns", []))
+        ev = alternation(v.get("event_nouns", []), ignore_case=True)
         self.event_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})\s+(?:số\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*"
         ) if ev else None

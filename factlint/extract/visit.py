@@ -32,7 +32,7 @@ class VisitExtractor(Extractor):
         place = alternation([f for p in lx.vocab.place if p.kind == "country" for f in (p.name, *p.aliases)])
         conn = alternation(lx.connectors)
         self.level_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<level>(?i:{alternation(lx.level_forms)}))"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<level>(?i:{alternation(lx.level_forms, ignore_case=True)}))"
             rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?:{place})(?:(?:\s*,\s*|\s+và\s+)(?:{place}))*)"
             rf"(?![\p{{L}}\p{{M}}])")
         self.place_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{place})(?![\p{{L}}\p{{M}}])")
