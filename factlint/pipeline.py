@@ -128,7 +128,9 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
                     except (KeyError, TypeError, ValueError):  # a malformed entry: recompute
                         cache.bad(key)
                     else:
-                        warnings.extend(f"{src.path}: {note}" for note in cache_mod.entry_notes(entry))
+                        notes = cache_mod.entry_notes(entry)
+                        if notes:
+                            warnings.extend(f"{src.path}: {note}" for note in notes)
                         t_cache += time.perf_counter() - t1
                         continue
                 t_cache += time.perf_counter() - t1
