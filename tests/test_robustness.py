@@ -282,50 +282,70 @@ def test_bad_file_next_to_seeds(tmp_path, case):
         assert len(lines) == 1, proc.stderr
 
 
-def _unprivileged() -> list[str] | None:
-    """A command prefix that drops root to `nobody` (root reads any file, so a file it
-    cannot read needs another user); None when that user cannot run factlint here."""
+def _without_root_file_access(probe_file: Path) -> list[str] | None:
+    """A command prefix that runs a program as root without the capabilities that let root
+    read any file (so a mode-000 file is really unreadable); None when this machine cannot
+    drop them (no setpriv, or no right to change the capability bounding set)."""
     import subprocess
     import sys
 
-    if os.geteuid() != 0 or not shutil.which("setpriv"):
+    if not shutil.which("setpriv"):
         return None
-    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import factlint"], capture_output=True)
-    return prefix if probe.returncode == 0 else None
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", f"open({str(probe_file)!r}).read()"],
+                           capture_output=True, text=True)
+    return prefix if "PermissionError" in probe.stderr else None
 
 
 def test_unreadable_file(tmp_path):
     import subprocess
     import sys
-    import tempfile
 
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        prefix = _unprivileged()
-        if prefix is None:
-            pytest.skip("root reads any file, and user 'nobody' cannot run factlint from here")
-        # pytest's own temporary folders are private to root
-        tmp_path = Path(tempfile.mkdtemp(prefix="factlint-unreadable-"))
-        tmp_path.chmod(0o755)
+    corpus = _corpus(tmp_path)
+    f = corpus / "secret.txt"
+    f.write_text(PARA, encoding="utf-8")
+    f.chmod(0)
     try:
-        corpus = _corpus(tmp_path)
-        for p in [corpus, *corpus.iterdir()]:
-            p.chmod(0o755 if p.is_dir() else 0o644)
-        f = corpus / "secret.txt"
-        f.write_text(PARA, encoding="utf-8")
-        f.chmod(0)
+        prefix: list[str] = []
+        if os.access(f, os.R_OK):  # root: drop the capability instead
+            prefix = _without_root_file_access(f)
+            if prefix is None:
+                pytest.skip("root reads any file and cannot drop that right here (setpriv)")
         env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
-        proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--no-cache",
-                               "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
-                              env=env, timeout=300)
+        proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--format", "json"],
+                              cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
         assert "Traceback" not in proc.stderr, proc.stderr
         _seed_findings_still_there(proc)
         assert proc.stderr.splitlines() == [
             "factlint: corpus/secret.txt: cannot read (Permission denied), skipped"], proc.stderr
     finally:
-        if prefix:
-            shutil.rmtree(tmp_path, ignore_errors=True)
+        f.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_unreadable_folder(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path)
+    locked = corpus / "private"
+    locked.mkdir()
+    (locked / "a.txt").write_text(PARA, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        prefix: list[str] = []
+        if os.access(locked, os.R_OK):
+            prefix = _without_root_file_access(locked)
+            if prefix is None:
+                pytest.skip("root reads any folder and cannot drop that right here (setpriv)")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+        proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--format", "json"],
+                              cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        _seed_findings_still_there(proc)
+        lines = proc.stderr.splitlines()
+        assert len(lines) == 1 and "corpus/private" in lines[0] and "cannot read folder" in lines[0], lines
+    finally:
+        locked.chmod(0o755)
 
 
 def test_decoded_legacy_file_takes_part_in_the_comparison(tmp_path):
