@@ -97,26 +97,27 @@ def words_re(phrases):
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alt})(?![\p{{L}}\p{{M}}])") if alt else None
 
 
-_LOWERED: list = [None, None]  # the last text asked for and its lower-cased form
+_LOWERED: list = [None, None]  # the last text asked for and its lower-cased pieces
 _LOWER_PIECE = 1 << 18
 
 
-def lowered(text: str) -> str:
-    """`text` lower-cased, every character at its offset (one that would lower to two,
-    like "İ", is kept as it is).
+def lowered(text: str) -> list[tuple[int, str]]:
+    """`text` lower-cased as (offset, piece) pairs, every character at its offset (one that
+    would lower to two, like "İ", is kept as it is).
 
-    The last answer is kept: every extractor asks about the same document in turn.
+    Pieces of about 256 K characters end after a white space, so no word spans two: lower()
+    of a whole 50 MB text would allocate 12 bytes of scratch per character, and joining the
+    pieces would hold the text twice. The last answer is kept: every extractor asks about
+    the same document in turn.
     """
     if _LOWERED[0] is not text:
-        # in pieces cut at white space: lower() of a whole 50 MB text allocates 12 bytes of
-        # scratch per character (and only final sigma looks across characters)
         pieces = []
         start = 0
         while start < len(text):
             end = text.find(" ", start + _LOWER_PIECE) + 1 or len(text)
-            pieces.append(_lower_in_place(text[start:end]))
+            pieces.append((start, _lower_in_place(text[start:end])))
             start = end
-        _LOWERED[0], _LOWERED[1] = text, "".join(pieces)
+        _LOWERED[0], _LOWERED[1] = text, pieces
     return _LOWERED[1]
 
 
@@ -150,13 +151,16 @@ class Phrases:
     def starts(self, text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
         """Where a first word stands (not yet checked as a whole word), in order."""
         end = len(text) if endpos is None else endpos
-        low = lowered(text)
         hits = set()
-        for word in self.firsts:
-            i = low.find(word, pos, end)
-            while i >= 0:
-                hits.add(i)
-                i = low.find(word, i + 1, end)
+        for offset, low in lowered(text):
+            lo, hi = max(pos - offset, 0), min(end - offset, len(low))
+            if lo >= hi:
+                continue
+            for word in self.firsts:
+                i = low.find(word, lo, hi)
+                while i >= 0:
+                    hits.add(offset + i)
+                    i = low.find(word, i + 1, hi)
         return sorted(hits)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):

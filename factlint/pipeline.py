@@ -146,6 +146,7 @@ def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
     finally:
         if gc_was_enabled:
             gc.enable()
+    src = dec = None  # noqa: F841 — the last file's bytes (up to 64 MB) are not needed any more
     timings["load"] = time.perf_counter() - t0 - t_cache
     timings["cache"] = t_cache
 

@@ -40,6 +40,23 @@ def test_phrases_find_what_the_regex_finds(text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(1, 12))
+def test_phrases_across_lower_cased_pieces(text, piece):
+    """Long texts are lower-cased in pieces: a phrase at a piece boundary is still found."""
+    from factlint import lexicon
+
+    saved = lexicon._LOWER_PIECE
+    lexicon._LOWER_PIECE = piece
+    try:
+        lexicon.forget_lowered()
+        fast = [m.span() for m in Phrases(PHRASES).finditer(text)]
+    finally:
+        lexicon._LOWER_PIECE = saved
+        lexicon.forget_lowered()
+    assert fast == [m.span() for m in words_re(PHRASES).finditer(text)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts, st.lists(st.integers(0, 60), max_size=8))
 def test_first_in_each_is_a_search_per_span(text, cuts):
