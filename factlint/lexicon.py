@@ -133,6 +133,20 @@ def forget_lowered() -> None:
     _LOWERED[0] = _LOWERED[1] = None
 
 
+def matches_at(pattern, text: str, candidates, endpos: int | None = None):
+    """What `pattern.finditer(text)` finds, given (in order) every position where a match
+    could start: the pattern is tried only there."""
+    end = len(text) if endpos is None else endpos
+    last = 0
+    for pos in candidates:
+        if pos < last:
+            continue
+        m = pattern.match(text, pos, end)
+        if m:
+            last = m.end() if m.end() > pos else pos + 1
+            yield m
+
+
 class Phrases:
     """Whole-word phrases, case-insensitive, any white space between their words.
 
@@ -165,16 +179,9 @@ class Phrases:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if self.pattern is None:
-            return
+            return iter(())
         end = len(text) if endpos is None else endpos
-        last = pos
-        for i in self.starts(text, pos, end):
-            if i < last:
-                continue
-            m = self.pattern.match(text, i, end)
-            if m:
-                last = m.end()
-                yield m
+        return matches_at(self.pattern, text, self.starts(text, pos, end), end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)

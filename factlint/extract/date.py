@@ -25,7 +25,7 @@ import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
-from factlint.lexicon import Phrases, alternation
+from factlint.lexicon import Phrases, alternation, matches_at
 from factlint.normalize.structure import zone_at
 
 _NB = r"(?<![\d/.,:\p{L}])"  # no digit, letter or date separator before
@@ -225,7 +225,7 @@ class DateExtractor(Extractor):
         text = doc.text
         parsed = []
         taken: list[tuple[int, int]] = []
-        for m in _matches_at(self.date_re, text, self._date_candidates(text)):
+        for m in matches_at(self.date_re, text, self._date_candidates(text)):
             p = self._parse(m)
             if p is None or not self._is_date(text, m, p):
                 continue
@@ -298,7 +298,7 @@ class DateExtractor(Extractor):
         """"Chủ nhật", "vào thứ Hai": a weekday without a date."""
         out = []
         taken_starts = [s for s, _ in taken]  # in order, not overlapping
-        for m in _matches_at(self.bare_wd, doc.text, self.bare_wd_starts.starts(doc.text)):
+        for m in matches_at(self.bare_wd, doc.text, self.bare_wd_starts.starts(doc.text)):
             i = bisect_right(taken_starts, m.start("wd")) - 1
             if i >= 0 and m.start("wd") < taken[i][1]:
                 continue
@@ -320,19 +320,6 @@ _METADATA_DATE = regex.compile(r"(?m)^\s*date\s+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,
 # A date that starts with a digit has a separator after its first number: 13/5, 5-12/5,
 # 2025-05-14, 13.5.2025, 23h50 / 21:40 / 9 giờ before a date.
 _DATE_DIGITS = regex.compile(r"(?<!\d)\d+(?=\s*[-–—/.:hg])")
-
-
-def _matches_at(pattern, text: str, candidates):
-    """What `pattern.finditer(text)` finds, given every position where a match could
-    start (in order): the pattern is tried only there."""
-    last = 0
-    for pos in candidates:
-        if pos < last:
-            continue
-        m = pattern.match(text, pos)
-        if m:
-            last = m.end() if m.end() > pos else pos + 1
-            yield m
 
 
 class _SentenceIndex:
