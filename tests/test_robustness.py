@@ -282,67 +282,46 @@ def test_bad_file_next_to_seeds(tmp_path, case):
         assert len(lines) == 1, proc.stderr
 
 
-def _without_root_file_access(probe_file: Path) -> list[str] | None:
-    """A command prefix that runs a program as root without the capabilities that let root
-    read any file (so a mode-000 file is really unreadable); None when this machine cannot
-    drop them (no setpriv, or no right to change the capability bounding set)."""
+def _run_as_unprivileged(tmp_path, locked: Path):
+    """Run the CLI on tmp_path/corpus where `locked` (mode 000) must be unreadable. As root,
+    the CLI runs without the capabilities that let root read any file (setpriv); the test
+    is skipped only where they cannot be dropped."""
     import subprocess
     import sys
 
-    if not shutil.which("setpriv"):
-        return None
-    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
-    probe = subprocess.run([*prefix, sys.executable, "-c", f"open({str(probe_file)!r}).read()"],
-                           capture_output=True, text=True)
-    return prefix if "PermissionError" in probe.stderr else None
+    prefix: list[str] = []
+    if os.access(locked, os.R_OK):
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
+        probe = subprocess.run([*prefix, sys.executable, "-c", f"open({str(locked)!r}).read()"],
+                               capture_output=True, text=True) if shutil.which("setpriv") else None
+        if probe is None or "PermissionError" not in probe.stderr:
+            pytest.skip("root reads anything here and cannot drop that right (setpriv)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+    proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--format", "json"],
+                          cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    _seed_findings_still_there(proc)
+    return proc.stderr.splitlines()
 
 
 def test_unreadable_file(tmp_path):
-    import subprocess
-    import sys
-
-    corpus = _corpus(tmp_path)
-    f = corpus / "secret.txt"
+    f = _corpus(tmp_path) / "secret.txt"
     f.write_text(PARA, encoding="utf-8")
     f.chmod(0)
     try:
-        prefix: list[str] = []
-        if os.access(f, os.R_OK):  # root: drop the capability instead
-            prefix = _without_root_file_access(f)
-            if prefix is None:
-                pytest.skip("root reads any file and cannot drop that right here (setpriv)")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
-        proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--format", "json"],
-                              cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
-        assert "Traceback" not in proc.stderr, proc.stderr
-        _seed_findings_still_there(proc)
-        assert proc.stderr.splitlines() == [
-            "factlint: corpus/secret.txt: cannot read (Permission denied), skipped"], proc.stderr
+        lines = _run_as_unprivileged(tmp_path, f)
+        assert lines == ["factlint: corpus/secret.txt: cannot read (Permission denied), skipped"], lines
     finally:
         f.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
 def test_unreadable_folder(tmp_path):
-    import subprocess
-    import sys
-
-    corpus = _corpus(tmp_path)
-    locked = corpus / "private"
+    locked = _corpus(tmp_path) / "private"
     locked.mkdir()
     (locked / "a.txt").write_text(PARA, encoding="utf-8")
     locked.chmod(0)
     try:
-        prefix: list[str] = []
-        if os.access(locked, os.R_OK):
-            prefix = _without_root_file_access(locked)
-            if prefix is None:
-                pytest.skip("root reads any folder and cannot drop that right here (setpriv)")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
-        proc = subprocess.run([*prefix, sys.executable, "-m", "factlint", "corpus", "--format", "json"],
-                              cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
-        assert "Traceback" not in proc.stderr, proc.stderr
-        _seed_findings_still_there(proc)
-        lines = proc.stderr.splitlines()
+        lines = _run_as_unprivileged(tmp_path, locked)
         assert len(lines) == 1 and "corpus/private" in lines[0] and "cannot read folder" in lines[0], lines
     finally:
         locked.chmod(0o755)
