@@ -33,7 +33,7 @@ class VisitExtractor(Extractor):
         conn = alternation(lx.connectors)
         self.level_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<level>(?i:{alternation(lx.level_forms, ignore_case=True)}))"
-            rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?:{place})(?:(?:\s*,\s*|\s+và\s+)(?:{place}))*)"
+            rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?P<host>{place})(?:(?:\s*,\s*|\s+và\s+)(?&host))*)"
             rf"(?![\p{{L}}\p{{M}}])")
         self.place_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{place})(?![\p{{L}}\p{{M}}])")
         self.of_re = regex.compile(r"(?<![\p{L}\p{M}])của\s+$")
