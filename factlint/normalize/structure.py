@@ -39,7 +39,7 @@ class Block:
 
 
 # Constructs that can match differently on a line alone than inside the whole text.
-_LINE_SENSITIVE = regex.compile(r"\\[AZz]|\(\?<?!|\(\?>|[*+?}]\+")
+_LINE_SENSITIVE = regex.compile(r"\\[AZzG]|\(\?<?!|\(\?>|[*+?}]\+|\(\?\w*-")
 
 
 _MULTILINE: dict = {}  # pattern -> the same pattern in MULTILINE mode
@@ -49,10 +49,11 @@ class _LinePatterns:
     """Furniture patterns of one kind, each searched (with a timeout) on single lines.
 
     A search has a fixed cost of a few microseconds, so on a long article most of the
-    time went into lines that cannot match. A pattern without negative look-arounds, atomic groups
-    or \\A/\\Z is first searched once over the whole text in MULTILINE mode: every match it
-    has on a line alone is then also found there, or overlaps one found there, so only the
-    lines those matches touch need the per-line search that decides.
+    time went into lines that cannot match. A pattern without negative look-arounds,
+    atomic groups, flags turned off or \\A/\\Z/\\G is first searched once over the whole
+    text in MULTILINE mode: every match it has on a line alone is then also found there, or
+    overlaps one found there, so only the lines those matches touch need the per-line
+    search that decides.
     """
 
     def __init__(self, patterns, what: str, doc: Document):
