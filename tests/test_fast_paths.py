@@ -116,3 +116,19 @@ def test_segment_still_marks_captions_and_body():
     doc = make_document("d.txt", "Tiêu đề\nMột câu dài của bài viết.\nẢnh: TTXVN\n")
     segment(doc, Lex())
     assert [b.zone for b in doc.zones] == ["title", BODY, "caption"]
+
+
+def test_furniture_prefilter_is_linear_on_one_long_line():
+    """A user pattern matching many times on one huge line: finding the lines its matches
+    touch must not scan back to the start of the line for each match."""
+    from test_large_inputs import CountingText
+
+    def work(n: int) -> int:
+        doc = make_document("d.txt", "Ảnh: x " * n)
+        doc_text = CountingText(doc.text)
+        CountingText.chars = 0
+        _LinePatterns._lines_touched(regex.compile("Ảnh", regex.I), doc_text)
+        return CountingText.chars
+
+    small, large = work(2_000), work(8_000)
+    assert large <= 6 * small, (small, large)

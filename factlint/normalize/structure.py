@@ -77,7 +77,7 @@ class _LinePatterns:
                 nl = text.rfind("\n", searched, m.start())
                 start, searched = (nl + 1 if nl >= 0 else start), m.start()
                 touched.add(start)
-                nl = text.find("\n", start, m.end())
+                nl = text.find("\n", m.start(), m.end())  # lines the match runs into
                 while nl >= 0:
                     touched.add(nl + 1)
                     nl = text.find("\n", nl + 1, m.end())
