@@ -23,16 +23,15 @@ during normalize + extract, to find which stage grows faster than the input.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from run import factlint_cmd, measure  # bench/run.py: one way to run and measure the CLI
 from tabulate import tabulate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,27 +40,6 @@ FULL = {"lines": (25.0, 50.0), "single line": (2.5, 5.0)}  # MB, small then larg
 QUICK = {"lines": (2.0, 4.0), "single line": (0.5, 1.0)}
 STAGES_FULL = {"lines": (4.0, 8.0), "single line": (2.0, 4.0), "one sentence": (2.0, 4.0)}
 STAGES_QUICK = {"lines": (1.0, 2.0), "single line": (0.5, 1.0), "one sentence": (0.5, 1.0)}
-_TIMINGS = re.compile(r"factlint: timings: (.*?); extract wall")
-_SUMMARY = re.compile(r"(\d+) documents?, (\d+) claims?: (\d+) errors?, (\d+) warnings?")
-
-# Runs one command; prints its wall time and the peak RSS of the process it started.
-_WRAPPER = r"""
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
-p = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
-wall = time.perf_counter() - t
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_kb": ru.ru_maxrss,
-                  "rc": p.returncode, "stdout": p.stdout[-3000:], "stderr": p.stderr[-3000:]}))
-"""
-
-
-def factlint_cmd() -> list[str]:
-    exe = Path(sys.executable).parent / "factlint"
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("factlint")
-    return [found] if found else [sys.executable, "-m", "factlint"]
 
 
 # ---- inputs ---------------------------------------------------------------------------
@@ -106,20 +84,9 @@ def make_case(tmp: Path, name: str, mb: float, kind: str, corpus: Path | None) -
 # ---- command line runs -------------------------------------------------------------------
 
 def run_cli(folder: Path) -> dict:
-    args = [*factlint_cmd(), folder.name, "--no-cache", "--timings"]
-    out = subprocess.run([sys.executable, "-c", _WRAPPER, str(folder.parent), *args],
-                         capture_output=True, text=True, check=True)
-    r = json.loads(out.stdout)
-    if r["rc"] not in (0, 1):
-        raise SystemExit(f"factlint failed ({r['rc']}) on {folder.name}: {r['stderr']}")
-    t = _TIMINGS.search(r["stderr"])
-    r["stages"] = {}
-    if t:
-        for part in t.group(1).split(", "):
-            k, v = part.split()
-            r["stages"][k] = float(v.rstrip("s"))
-    m = _SUMMARY.search(r["stdout"])
-    r["claims"] = int(m.group(2)) if m else None
+    r = measure(folder.parent, [folder.name, "--no-cache", "--timings"])
+    r.setdefault("stages", {})
+    r.setdefault("claims", None)
     return r
 
 

@@ -40,15 +40,16 @@ TARGETS = {  # wall seconds (and MB)
 _SUMMARY = re.compile(r"(\d+) documents?, (\d+) claims?: (\d+) errors?, (\d+) warnings?, (\d+) infos?")
 _TIMINGS = re.compile(r"factlint: timings: (.*?); extract wall ([\d.]+)s, cache hits (\d+)")
 
-# Runs one command and reports its wall time and the peak RSS of any process it started.
+# Runs one command and reports its wall time, CPU time and the peak RSS of any process it
+# started (bench/large.py uses it too).
 _WRAPPER = r"""
 import json, resource, subprocess, sys, time
 t = time.perf_counter()
 p = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
 wall = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-print(json.dumps({"wall": wall, "rss_kb": rss, "rc": p.returncode, "stdout": p.stdout[-4000:],
-                  "stderr": p.stderr[-4000:]}))
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_kb": ru.ru_maxrss,
+                  "rc": p.returncode, "stdout": p.stdout[-4000:], "stderr": p.stderr[-4000:]}))
 """
 
 
@@ -152,7 +153,7 @@ def mark(ok: bool | None) -> str:
 
 
 def render(results: list[dict], startup: dict, when: str, factlint_version: str) -> str:
-    lines = [f"# factlint benchmark", "",
+    lines = ["# factlint benchmark", "",
              f"- date: {when}", f"- machine: {machine()}", f"- factlint: {factlint_version}",
              f"- command: `{' '.join(factlint_cmd())} corpus --timings` in a fresh working folder "
              "(cache in `.factlint_cache/` there); wall seconds include start-up; best of the "
