@@ -1,7 +1,6 @@
 """The per-document extraction cache: same findings with and without it, content keys,
 invalidation by vocabulary, atomic entries, `--no-cache` and `factlint clean`."""
 
-import json
 import os
 import shutil
 import subprocess
