@@ -18,7 +18,6 @@ rules/vocab/dates.toml under [extra.dates].
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from collections import Counter
 
 import regex
@@ -26,7 +25,7 @@ import regex
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
 from factlint.lexicon import Phrases, alternation, matches_at
-from factlint.normalize.structure import zone_at
+from factlint.normalize.structure import Spans, zone_at
 
 _NB = r"(?<![\d/.,:\p{L}])"  # no digit, letter or date separator before
 _NA = r"(?![\d/]|[.,:]\d|\p{L})"  # nor after
@@ -234,7 +233,7 @@ class DateExtractor(Extractor):
         ref = self._reference(doc, parsed)
         doc.reference = ref
         claims: list[Claim] = []
-        sent_of = _SentenceIndex(doc.sentences)
+        sent_of = Spans(doc.sentences)
         for p, m, zone in parsed:
             claims.append(self._claim(doc, p, m, zone, ref, sent_of))
         claims.extend(self._bare_weekdays(doc, taken, ref, sent_of))
@@ -297,10 +296,9 @@ class DateExtractor(Extractor):
     def _bare_weekdays(self, doc, taken, ref, sent_of):
         """"Chủ nhật", "vào thứ Hai": a weekday without a date."""
         out = []
-        taken_starts = [s for s, _ in taken]  # in order, not overlapping
+        taken = Spans(taken)  # the dates' spans: in order, not overlapping
         for m in matches_at(self.bare_wd, doc.text, self.bare_wd_starts.starts(doc.text)):
-            i = bisect_right(taken_starts, m.start("wd")) - 1
-            if i >= 0 and m.start("wd") < taken[i][1]:
+            if taken.find(m.start("wd")):
                 continue
             wd = m.group("wd").lower()
             if wd not in self.unambiguous and not m.group("ctx"):
@@ -320,15 +318,3 @@ _METADATA_DATE = regex.compile(r"(?m)^\s*date\s+(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,
 # A date that starts with a digit has a separator after its first number: 13/5, 5-12/5,
 # 2025-05-14, 13.5.2025, 23h50 / 21:40 / 9 giờ before a date.
 _DATE_DIGITS = regex.compile(r"(?<!\d)\d+(?=\s*[-–—/.:hg])")
-
-
-class _SentenceIndex:
-    def __init__(self, sentences):
-        self.sentences = sentences
-        self.starts = [s for s, _ in sentences]
-
-    def find(self, pos):
-        i = bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
-            return self.sentences[i]
-        return None

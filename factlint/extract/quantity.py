@@ -13,14 +13,14 @@ different dates are never compared. The words live in rules/vocab/units.toml.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 import regex
 
 from factlint.claims import Claim
 from factlint.extract import Extractor, register
 from factlint.lexicon import Phrases, alternation
-from factlint.normalize.structure import zone_at
+from factlint.normalize.structure import Spans, zone_at
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD = regex.compile(r"[\p{L}\p{M}]+|%")
@@ -88,9 +88,9 @@ class QuantityExtractor(Extractor):
     def extract(self, doc, found):
         key = self.lexicon.folder.key
         text = doc.text
-        taken = _merged([(c.start, c.end) for c in found.get("date", [])]
-                        + [(c.start, c.end) for c in found.get("anniversary", []) if c.attribute == "years"])
-        taken_starts = [a for a, _ in taken]
+        taken = Spans(_merged([(c.start, c.end) for c in found.get("date", [])]
+                              + [(c.start, c.end) for c in found.get("anniversary", [])
+                                 if c.attribute == "years"]))
         people: dict[tuple, list[Claim]] = {}
         for p in found.get("person", []):
             if p.sentence:
@@ -114,7 +114,7 @@ class QuantityExtractor(Extractor):
                 continue  # no topic named in the sentence: nothing to claim (and faster)
             for m in self.re.finditer(text, s[0], s[1]):
                 n0 = m.start("n1")
-                if _inside(taken, taken_starts, n0):
+                if taken.find(n0):
                     continue
                 if self.not_before.search(text[max(s[0], n0 - 15):n0]) and not m.group("q"):
                     continue
@@ -190,8 +190,3 @@ def _merged(spans) -> list[tuple[int, int]]:
             out.append([a, b])
     return [(a, b) for a, b in out]
 
-
-def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    """Whether pos lies in one of the sorted, disjoint spans."""
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < spans[i][1]

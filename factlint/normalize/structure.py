@@ -6,6 +6,7 @@ apart from the article body, so that furniture never creates a conflict with it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -144,6 +145,21 @@ def segment(doc: Document, lexicon) -> None:
         if start < b.end:
             sentences.append((start, b.end))
     doc.sentences = sentences
+
+
+class Spans:
+    """Sorted, non-overlapping (start, end) spans, looked up by position (bisection)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def find(self, pos: int) -> tuple[int, int] | None:
+        """The span holding pos, if any."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
 
 
 def zone_at(doc: Document, pos: int) -> str:
