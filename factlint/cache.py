@@ -46,11 +46,11 @@ import sys
 from array import array
 from pathlib import Path
 
-from factlint.claims import Claim
+from factlint.model import Claim, PartialDate, Reference, payload_from_row, payload_row
 from factlint.normalize.text import Document
 
 CACHE_DIR = ".factlint_cache"
-FORMAT = 3  # bump when the entry layout changes
+FORMAT = 4  # bump when the entry layout changes
 MAGIC = b"factlint-cache-pack-4\n"
 MARSHAL_VERSION = 4
 KEEP_RUNS = 30  # an entry no writing run has used for this many writes is dropped
@@ -62,8 +62,9 @@ CACHEDIR_TAG = (
 )
 
 # Code whose output is cached: a change to any of these files changes the fingerprint.
-_CODE_PACKAGES = ("normalize", "extract")
-_CODE_FILES = ("claims.py", "lexicon.py", "load.py", "pipeline.py", "cache.py")
+_CODE_PACKAGES = ("normalize", "extract", "lexicon")
+_CODE_FILES = ("model.py", "vocab.py", "orthography.py", "encodings.py", "load.py", "pipeline.py",
+               "cache.py")
 
 
 def digest(data: bytes) -> str:
@@ -216,9 +217,9 @@ class Cache:
         entries.update(self._new)
         last = {k: last.get(k, gen) for k in entries}
         try:
-            self._prepare()
+            prepare_root(self.root)
             payload = marshal.dumps((gen, entries, last), MARSHAL_VERSION)
-            _atomic_write(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
+            atomic_write(self.path, MAGIC + hashlib.sha256(payload).digest() + payload)
         except OSError:
             self.errors += 1
             return False
@@ -255,13 +256,6 @@ class Cache:
             except OSError:
                 continue
 
-    def _prepare(self) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "*\n")):
-            p = self.root / name
-            if not p.exists():
-                _atomic_write(p, text.encode())
-
 
 def _read_pack(path: Path) -> tuple[dict[str, bytes] | None, tuple | None]:
     """({key: entry bytes}, (mtime_ns, size)); ({}, None) when there is no pack,
@@ -297,7 +291,16 @@ def _read_pack_full(path: Path) -> tuple[tuple[int, dict, dict] | None, tuple | 
     return (gen, entries, last), stamp
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def prepare_root(root: Path) -> None:
+    """Make the cache folder, tagged for backup tools and ignored by git."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "*\n")):
+        p = root / name
+        if not p.exists():
+            atomic_write(p, text.encode())
+
+
+def atomic_write(path: Path, data: bytes) -> None:
     import tempfile  # only when writing: a warm run imports nothing for it
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
@@ -317,7 +320,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
 #
 # An entry is marshal.dumps of a tuple:
 #   (FORMAT, reference, claims, zone bounds, zone names, sentence bounds, notes)
-# claims: one tuple per claim, the Claim fields in order without `doc`;
+# reference: (ISO date, source) or None;
+# claims: one tuple per claim, the Claim fields in order without `doc`, the date as ISO
+# text and the payload as a tuple of plain values (model.payload_row);
 # zone bounds, sentence bounds: array("q") bytes of start, end pairs;
 # notes: what decoding the file said (load.decode), so a hit needs no decoding.
 
@@ -333,7 +338,8 @@ def make_entry(doc, claims, notes=()) -> bytes | None:
     its own in `data`): such a document is simply not cached, so cached runs never differ.
     """
     rows = tuple((c.kind, c.subject, c.attribute, c.value, c.text, c.start, c.end, c.zone,
-                  c.sentence, c.display, c.when, c.data) for c in claims)
+                  c.sentence, c.display, c.when.iso() if c.when else None, payload_row(c.data))
+                 for c in claims)
     zones = doc.zones
     bounds = array("q")
     for b in zones:
@@ -343,8 +349,9 @@ def make_entry(doc, claims, notes=()) -> bytes | None:
     for s, e in doc.sentences:
         sentences.append(s)
         sentences.append(e)
-    reference = getattr(doc, "reference", None)
-    if not _plain(reference) or not all(_plain(r) for r in rows):
+    ref = doc.reference
+    reference = (ref.date.iso(), ref.source) if ref else None
+    if not all(_plain(r) for r in rows):
         return None
     entry = (FORMAT, reference, rows, bounds.tobytes(), tuple(b.zone for b in zones),
              sentences.tobytes(), tuple(str(n) for n in notes))
@@ -418,12 +425,22 @@ def restore(entry, path: str, raw: str | bytes):
     _, reference, rows, bounds, names, sentences, _notes = entry
     if len(bounds) != 16 * len(names) or len(sentences) % 16:
         raise ValueError("not an entry")
-    doc = Document(path, raw, reference=reference)
+    doc = Document(path, raw, reference=Reference(PartialDate.parse(reference[0]), reference[1])
+                   if reference else None)
     if names or sentences:
         doc.set_lazy_parts(_unpacker(bounds, names, sentences))
-    claims = [Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9], r[10], r[11])
-              for r in rows]
+    when_of: dict = {None: None}  # few distinct dates: parse each once
+    claims = []
+    for r in rows:
+        when = when_of.get(r[10], _MISSING)
+        if when is _MISSING:
+            when = when_of[r[10]] = PartialDate.parse(r[10])
+        claims.append(Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9], when,
+                            payload_from_row(r[0], r[11])))
     return doc, claims
+
+
+_MISSING = object()
 
 
 def clean(base: str | os.PathLike | None = None) -> bool:

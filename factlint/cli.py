@@ -1,4 +1,7 @@
-"""Command line: `factlint PATH...` and the subcommands `claims`, `rules`, `rule ID`.
+"""Command line: `factlint PATH...` and the subcommands.
+
+The CLI only turns arguments into settings (factlint/config.py) and a job, picks the
+renderer (factlint/registry.py) and hands both to the pipeline (factlint/pipeline.py).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage,
 configuration or I/O errors. Problems with single files are reported on stderr, one
@@ -10,14 +13,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 from factlint import __version__
 from factlint.errors import FactlintError
+from factlint.registry import FORMATS
 
-FORMATS = ["concise", "json", "full", "markdown", "github", "sarif"]
-SUBCOMMANDS = ("claims", "rules", "rule", "clean")
+SUBCOMMANDS = ("claims", "rules", "rule", "check-rules", "clean")
+CLAIM_FORMATS = ("table", "jsonl")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
         raise FactlintError(f"usage: {message} (see factlint --help)")
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _rule_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="extra rules folder (vocab/*.toml, checks/*.toml), merged with the defaults")
     p.add_argument("--no-default-rules", action="store_true", help="use only the --rules folders")
@@ -33,6 +36,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore", action="append", default=[], metavar="ID", help="skip these rule ids")
     p.add_argument("--ext", action="append", default=[], metavar=".EXT",
                    help="file extensions to read in folders (default .txt and .md)")
+    p.add_argument("--config", metavar="FILE",
+                   help="settings file (default: nearest factlint.toml or pyproject.toml "
+                        "with [tool.factlint], from the current folder upward)")
+    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,9 +55,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes for large corpora (default: the CPUs; 1: serial)")
     p.add_argument("--timings", action="store_true", help="print the time of each stage on stderr")
-    _common(p)
-    from factlint.config import add_arguments  # --config, --staged, --baseline, … (config.py)
-    add_arguments(p)
+    _rule_options(p)
+    p.add_argument("--show-settings", action="store_true", help="print the effective settings and exit")
+    focus = p.add_mutually_exclusive_group()
+    focus.add_argument("--staged", action="store_true",
+                       help="report only findings with a side in a file staged in git")
+    focus.add_argument("--changed-since", metavar="REF",
+                       help="report only findings with a side in a file changed in REF...HEAD")
+    p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     return p
 
 
@@ -60,31 +73,45 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH")
         p.add_argument("--kind", action="append", default=[], help="only these claim kinds")
         p.add_argument("--all-zones", action="store_true", help="also claims from page furniture")
+        p.add_argument("--format", choices=CLAIM_FORMATS, default="table",
+                       help="table (people) or jsonl (one JSON object per claim, for tools)")
+        p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     elif name == "rule":
         p.add_argument("id")
+    elif name == "check-rules":
+        p.add_argument("dir", metavar="DIR", help="a rules folder (vocab/, checks/)")
     elif name == "clean":
         p.add_argument("dir", nargs="?", help="folder holding .factlint_cache/ (default: current)")
         return p
-    _common(p)
+    _rule_options(p)
     return p
 
 
-def _rule_folders(args) -> list[Path]:
-    from factlint.config import settings_of  # [tool.factlint] settings, flags on top
+def settings_of(args):
+    """The effective settings: the config file, the flags on top."""
+    from factlint.config import resolve_settings
 
-    return settings_of(args).rule_folders()
+    g = lambda name: getattr(args, name, None)  # noqa: E731
+    return resolve_settings(
+        g("config"), isolated=bool(g("isolated")),
+        paths=g("paths") or None,
+        rules=g("rules") or None,
+        default_rules=False if g("no_default_rules") else None,
+        select=g("select") or None,
+        ignore=g("ignore") or None,
+        fail_on=g("fail_on"),
+    )
 
 
-def _context(args):
-    from factlint.config import build_context, settings_of  # select/ignore/[rule.<id>] params
-
-    return build_context(settings_of(args))[0]
-
-
-def _extensions(args):
+def job_of(args):
     from factlint.load import DEFAULT_EXTENSIONS
+    from factlint.pipeline import Job
 
-    return tuple(e if e.startswith(".") else "." + e for e in args.ext) or DEFAULT_EXTENSIONS
+    g = lambda name: getattr(args, name, None)  # noqa: E731
+    extensions = tuple(e if e.startswith(".") else "." + e for e in g("ext") or ()) or DEFAULT_EXTENSIONS
+    return Job(extensions=extensions, cache=not g("no_cache"), jobs=g("jobs"), staged=bool(g("staged")),
+               changed_since=g("changed_since"), baseline=g("baseline"),
+               write_baseline=g("write_baseline"), output=g("output"))
 
 
 def _write(text: str, output: str | None) -> None:
@@ -97,50 +124,35 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _warn(result) -> None:
-    for w in result.warnings:
-        print(f"factlint: {w}", file=sys.stderr)
-
-
-def _renderers(fmt: str) -> dict:
-    """The renderers, importing only the module of the wanted format when it registers it
-    (each format lives in factlint/report/<format>.py); else every module."""
-    import importlib
-
-    from factlint.report import RENDERERS, load_renderers
-
-    try:
-        importlib.import_module(f"factlint.report.{fmt}")
-    except ImportError:
-        pass
-    return RENDERERS if fmt in RENDERERS else load_renderers()
+def _tell(result) -> None:
+    for line in (*result.notices, *result.warnings):
+        print(f"factlint: {line}", file=sys.stderr)
 
 
 def cmd_check(args) -> int:
-    renderers = _renderers(args.format)
-    if args.format not in renderers:
-        raise FactlintError(f"usage: format {args.format!r} is not available")
-    from factlint import config  # settings, suppressions, baseline, --staged focus
+    from factlint.pipeline import run
+    from factlint.registry import renderer
 
-    settings = config.settings_of(args)
+    settings = settings_of(args)
     if args.show_settings:
         sys.stdout.write(settings.show())
         return 0
-    result = config.lint(settings, args, _extensions(args))
-    if result is None:  # --write-baseline
+    result = run(settings, job_of(args), renderer(args.format))
+    if result.baseline_written is not None:
+        n = result.baseline_written
+        print(f"factlint: wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}", file=sys.stderr)
         return 0
-    _warn(result)
-    result.output = args.output  # markdown links are relative to the report's folder
-    t0 = time.perf_counter()
-    _write(renderers[args.format](result), args.output)
+    _tell(result)
+    _write(result.text, args.output)
     if args.timings:
-        _print_timings(result.timings, time.perf_counter() - t0)
-    return 1 if config.failing(result, settings) else 0
+        _print_timings(result.timings)
+    return 1 if any(settings.fails(f.severity) for f in result.findings) else 0
 
 
-def _print_timings(t: dict, report: float) -> None:
-    stages = [(k, t[k]) for k in ("load", "cache", "normalize", "extract", "compare") if k in t]
-    stages.append(("report", report))
+def _print_timings(t: dict) -> None:
+    import time
+
+    stages = [(k, t[k]) for k in ("load", "cache", "normalize", "extract", "compare", "report") if k in t]
     line = ", ".join(f"{k} {v:.3f}s" for k, v in stages)
     workers = int(t.get("workers", 1))
     note = f" (normalize/extract summed over {workers} workers)" if workers > 1 else ""
@@ -160,43 +172,51 @@ def cmd_clean(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    from tabulate import tabulate
+    from factlint.pipeline import read_claims
+    from factlint.report.claims import render_claims
 
-    from factlint.normalize.structure import COMPARED_ZONES
-    from factlint.pipeline import run
-    from factlint.report import location
-
-    ctx = _context(args)
-    ctx.rules = []
-    result = run(args.paths, ctx, _extensions(args))
-    _warn(result)
-    rows = []
-    for c in sorted(result.claims, key=lambda c: (c.doc, c.start)):
-        if args.kind and c.kind not in args.kind:
-            continue
-        if not args.all_zones and c.zone not in COMPARED_ZONES:
-            continue
-        loc = location(result, c)
-        rows.append([f'{loc["path"]}:{loc["line"]}:{loc["column"]}', c.kind, c.subject,
-                     c.attribute, c.display or c.value, c.when or "", c.zone])
-    print(tabulate(rows, headers=["location", "kind", "subject", "attribute", "value", "when", "zone"]))
+    result = read_claims(settings_of(args), job_of(args), args.paths)
+    _tell(result)
+    sys.stdout.write(render_claims(result, args.format, kinds=set(args.kind), all_zones=args.all_zones))
     return 0
+
+
+def _ruleset(args):
+    from factlint.ruleset import load_ruleset
+
+    return load_ruleset(settings_of(args).rule_folders())
 
 
 def cmd_rules(args) -> int:
     from factlint.rulesinfo import rules_table
-    from factlint.ruleset import load_ruleset
 
-    sys.stdout.write(rules_table(load_ruleset(_rule_folders(args)).rules))
+    sys.stdout.write(rules_table(_ruleset(args).rules))
     return 0
 
 
 def cmd_rule(args) -> int:
     from factlint.rulesinfo import find_rule, rule_detail
-    from factlint.ruleset import load_ruleset
 
-    sys.stdout.write(rule_detail(find_rule(load_ruleset(_rule_folders(args)).rules, args.id)))
+    sys.stdout.write(rule_detail(find_rule(_ruleset(args).rules, args.id)))
     return 0
+
+
+def cmd_check_rules(args) -> int:
+    """Run every example of the rules in DIR (with the default vocabulary unless
+    --no-default-rules); exit 1 when one fails."""
+    from factlint.rulesinfo import check_examples
+
+    folder = Path(args.dir)
+    if not folder.is_dir():
+        raise FactlintError(f"{args.dir}: no such rules folder")
+    args.rules = [*args.rules, str(folder)]
+    report, failed = check_examples(settings_of(args), folder)
+    sys.stdout.write(report)
+    return 1 if failed else 0
+
+
+COMMANDS = {"claims": cmd_claims, "rules": cmd_rules, "rule": cmd_rule,
+            "check-rules": cmd_check_rules, "clean": cmd_clean}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     import gc
 
     # Start-up (pydantic models, rules) and a cached run make many objects and hardly any
-    # garbage cycles: the cyclic collector would only rescan them (vi-news warm run
-    # 0.53 -> 0.47 s). pipeline.run turns it back on while it extracts a large amount.
+    # garbage cycles: the cyclic collector would only rescan them. The executor turns it
+    # back on while it extracts a large amount.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -221,9 +241,7 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = sub_parser(argv[0]).parse_args(argv[1:])
-            return {"claims": cmd_claims, "rules": cmd_rules, "rule": cmd_rule,
-                    "clean": cmd_clean}[argv[0]](args)
+            return COMMANDS[argv[0]](sub_parser(argv[0]).parse_args(argv[1:]))
         return cmd_check(parser().parse_args(argv))
     except FactlintError as exc:
         print(f"factlint: {exc}", file=sys.stderr)

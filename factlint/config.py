@@ -33,9 +33,9 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from factlint.errors import FactlintError
+from factlint.model import at_or_above
 
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")  # looked for in this order, in each folder
-PSEUDO_RULES = ("unused-suppression", "invalid-suppression")  # reported by suppress.py
 FailOn = Literal["error", "warning", "info", "never"]
 _RULE_ID = r"^[a-z][a-z0-9-]*$"
 
@@ -135,45 +135,21 @@ class Settings(BaseModel):
         return {r for g, ids in self.per_file_ignores.items() if glob_match(g, rel) for r in ids}
 
     def fails(self, severity: str) -> bool:
-        if self.fail_on == "never":
-            return False
-        rank = {"info": 0, "warning": 1, "error": 2}
-        return rank.get(severity, 2) >= rank[self.fail_on]
+        return at_or_above(severity, self.fail_on)
 
     def _where(self) -> str:
         return self.config_file or "settings"
 
     # ---- rules ----------------------------------------------------------------------
 
-    def apply_to_ruleset(self, ruleset):
-        """Check select/ignore/per-file-ignores ids, merge [rule.<id>] params (validated by the
-        rule type), and keep only the selected rules. Returns the ruleset, changed in place."""
-        from factlint.compare import TYPES, _load_types
+    def selection(self):
+        """What these settings ask of the rules (checked against the rule files by
+        ruleset.configure)."""
+        from factlint.ruleset import RuleSelection
 
-        _load_types()
-        known = {s.id for s in ruleset.rules}
-        where = self._where()
-        table = "tool.factlint." if where.endswith("pyproject.toml") else ""
-        for key, ids in (("select", self.select), ("ignore", self.ignore),
-                         *((f"per-file-ignores.{g!r}", v) for g, v in self.per_file_ignores.items())):
-            for rule_id in ids:
-                if rule_id not in known and rule_id not in PSEUDO_RULES:
-                    if key in self._from_flags:
-                        raise FactlintError(f"usage: --{key}: unknown rule id {rule_id!r} (see factlint rules)")
-                    raise FactlintError(f"{where}: {table}{key}: unknown rule id {rule_id!r}")
-        by_id = {s.id: s for s in ruleset.rules}
-        for rule_id, params in self.rule.items():
-            spec = by_id.get(rule_id)
-            if spec is None:
-                raise FactlintError(f"{where}: {table}rule.{rule_id}: unknown rule id {rule_id!r}")
-            merged = {**spec.params, **params}
-            try:
-                TYPES[spec.type].Params.model_validate(merged)
-            except ValidationError as exc:
-                raise FactlintError(f"{where}: {_explain(exc, f'{table}rule.{rule_id}.')}") from None
-            spec.params = merged
-        ruleset.rules = [s for s in ruleset.rules if self.rule_enabled(s.id)]
-        return ruleset
+        return RuleSelection(select=self.select, ignore=self.ignore,
+                             per_file_ignores=self.per_file_ignores, params=self.rule,
+                             from_flags=set(self._from_flags), where=self._where())
 
     def rule_enabled(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
@@ -362,112 +338,3 @@ def resolve_settings(config: str | Path | None = None, *, isolated: bool = False
         raise FactlintError("usage: " + _explain(exc, "--")) from None
     merged._from_flags = {Settings.model_fields[k].alias or k for k in update}
     return merged
-
-
-# ---- command-line glue (called from cli.py) ---------------------------------------------
-
-def add_arguments(p) -> None:
-    """The flags this module owns, on the main `factlint` parser."""
-    p.add_argument("--config", metavar="FILE",
-                   help="settings file (default: nearest factlint.toml or pyproject.toml "
-                        "with [tool.factlint], from the current folder upward)")
-    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    p.add_argument("--show-settings", action="store_true", help="print the effective settings and exit")
-    focus = p.add_mutually_exclusive_group()
-    focus.add_argument("--staged", action="store_true",
-                       help="report only findings with a side in a file staged in git")
-    focus.add_argument("--changed-since", metavar="REF",
-                       help="report only findings with a side in a file changed in REF...HEAD")
-    p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
-    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
-
-
-def settings_of(args) -> Settings:
-    """The effective settings for parsed arguments (cached on `args`). Works for every
-    sub-command: flags a parser does not define are simply not overrides."""
-    cached = getattr(args, "_factlint_settings", None)
-    if cached is not None:
-        return cached
-    g = lambda name: getattr(args, name, None)  # noqa: E731
-    settings = resolve_settings(
-        g("config"), isolated=bool(g("isolated")),
-        paths=g("paths") or None,
-        rules=g("rules") or None,
-        default_rules=False if g("no_default_rules") else None,
-        select=g("select") or None,
-        ignore=g("ignore") or None,
-        fail_on=g("fail_on"),
-    )
-    args._factlint_settings = settings
-    return settings
-
-
-def build_context(settings: Settings):
-    """pipeline.build_context, then the settings' rule checks and parameter overrides.
-    Returns (context, ids of all rules known before select/ignore)."""
-    from factlint.compare import build_rules
-    from factlint.pipeline import build_context as pipeline_context
-
-    ctx = pipeline_context(settings.rule_folders())
-    known = {s.id for s in ctx.ruleset.rules}
-    settings.apply_to_ruleset(ctx.ruleset)
-    ctx.rules = build_rules(ctx.ruleset.rules, ctx.lexicon)
-    return ctx, known
-
-
-def lint(settings: Settings, args, extensions):
-    """The `factlint` run with everything the project settings ask for:
-    include/exclude → pipeline → suppressions → baseline → focus. Returns the Result
-    (findings replaced) or None when --write-baseline wrote a file."""
-    import sys
-
-    from factlint import suppress
-    from factlint.load import discover
-    from factlint.pipeline import Result, run
-
-    paths = settings.corpus()
-    if not paths:
-        raise FactlintError("usage: no PATH given and no `paths` in [tool.factlint] (try: factlint seeds/)")
-    ctx, known = build_context(settings)
-    warnings: list[str] = []
-    files = [f for f in discover(paths, extensions, warn=warnings.append) if settings.wants(f)]
-
-    wanted = focus = None
-    if getattr(args, "staged", False) or getattr(args, "changed_since", None):
-        from factlint import focus  # git is asked only when a focus flag is given
-
-        if getattr(args, "staged", False):
-            wanted = focus.staged_files()
-        else:
-            wanted = focus.changed_since(args.changed_since)
-    if wanted is not None and not focus.any_in(files, wanted):
-        return Result({}, [], [], [r.spec for r in ctx.rules], warnings=warnings)  # nothing to look at
-
-    cache_dir = None if getattr(args, "no_cache", False) else settings.root  # cache.py
-    result = (run(files, ctx, extensions, cache_dir=cache_dir, jobs=getattr(args, "jobs", None),
-                  discovered=True)
-              if files else Result({}, [], [], [r.spec for r in ctx.rules]))
-    result.warnings[:0] = warnings
-    findings = suppress.apply_suppressions(
-        result.findings, result.documents, file_ignores=settings.ignored_rules_for,
-        active_rules={r.id for r in ctx.rules}, known_rules=known | set(PSEUDO_RULES))
-    findings = [f for f in findings if settings.rule_enabled(f.rule)]
-    if getattr(args, "write_baseline", None) or getattr(args, "baseline", None):
-        from factlint import baseline
-    if getattr(args, "write_baseline", None):
-        n = baseline.write(args.write_baseline, findings)
-        print(f"factlint: wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}", file=sys.stderr)
-        return None
-    if getattr(args, "baseline", None):
-        filtered = baseline.apply(findings, baseline.read(args.baseline))
-        for line in filtered.messages(args.baseline):
-            print(line, file=sys.stderr)
-        findings = filtered.findings
-    if wanted is not None:
-        findings = focus.filter_findings(findings, wanted)
-    result.findings = findings
-    return result
-
-
-def failing(result, settings: Settings) -> bool:
-    return any(settings.fails(f.severity) for f in result.findings)

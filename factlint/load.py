@@ -11,10 +11,7 @@ run and the file is skipped; they never stop the rest of the corpus:
   could decode with a doubt (legacy encodings, invalid bytes, empty files) comes back
   with `notes`, one line each, printed by the pipeline as `path: note`.
 
-Vietnamese legacy encodings are recognised by what they decode to: Windows-1258 and
-the two 8-bit font encodings TCVN3 (ABC) and VNI, which were never registered as
-codecs and decode "without error" as Latin-1 mojibake (`ViÖt Nam`, `Vieät Nam`).
-The candidate whose words look most like Vietnamese syllables wins.
+Vietnamese legacy encodings (Windows-1258, TCVN3, VNI) are told apart in encodings.py.
 """
 
 from __future__ import annotations
@@ -22,17 +19,14 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
+from factlint.encodings import LEGACY_NOTE, guess_legacy, mojibake
 from factlint.errors import FactlintError
 
 DEFAULT_EXTENSIONS = (".txt", ".md")
 MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are skipped with a message (bounded memory)
-_SAMPLE_CHARS = 200_000  # encoding guesses look at the start of a file only
 
 
 @dataclass
@@ -213,134 +207,6 @@ def read(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> SourceFile
         raise FactlintError(f"{shown}: cannot read ({exc.strerror or exc}), skipped") from None
 
 
-# --- Vietnamese legacy encodings ---------------------------------------------------------
-
-# TCVN3 (ABC, TCVN 5712:1993 VN3): one byte per lower-case precomposed letter; upper-case
-# letters with tone marks need a second font and are written as the lower-case byte.
-_TCVN3 = dict(zip(
-    "\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae"
-    "\xb5\xb6\xb7\xb8\xb9\xbb\xbc\xbd\xbe\xc6\xc7\xc8\xc9\xca\xcb"
-    "\xcc\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xdc\xdd\xde"
-    "\xdf\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee"
-    "\xef\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe",
-    "ĂÂÊÔƠƯĐăâêôơưđ"
-    "àảãáạằẳẵắặầẩẫấậ"
-    "èẻẽéẹềểễếệìỉĩíị"
-    "òỏõóọồổỗốộờởỡớợ"
-    "ùủũúụừửữứựỳỷỹýỵ",
-))
-_TCVN3_TABLE = str.maketrans(_TCVN3)
-
-# VNI: a base letter followed by one Windows-1252 character per diacritic group.
-_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
-_CIRC, _BREVE = "\u0302", "\u0306"
-_VNI_TONE = {"ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT}
-_VNI_SHAPE = {"â": _CIRC, "á": _CIRC + _ACUTE, "à": _CIRC + _GRAVE, "å": _CIRC + _HOOK,
-              "ã": _CIRC + _TILDE, "ä": _CIRC + _DOT, "ê": _BREVE, "é": _BREVE + _ACUTE,
-              "è": _BREVE + _GRAVE, "ú": _BREVE + _HOOK, "ü": _BREVE + _TILDE, "ë": _BREVE + _DOT}
-_VNI_ALONE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
-for _table in (_VNI_TONE, _VNI_SHAPE, _VNI_ALONE):
-    _table.update({k.upper(): v.upper() for k, v in list(_table.items())})
-_VNI_RE = regex.compile(
-    "(?:[aeoAEO][{s}]|[aeiouyAEIOUYôÔöÖ][{t}]|[{a}])".format(
-        s="".join(_VNI_SHAPE), t="".join(_VNI_TONE), a="".join(_VNI_ALONE)))
-
-
-def _vni_sub(m) -> str:
-    s = m.group()
-    if len(s) == 1:
-        return _VNI_ALONE[s]
-    base = _VNI_ALONE.get(s[0], s[0])
-    return base + (_VNI_SHAPE.get(s[1]) or _VNI_TONE[s[1]])
-
-
-def from_tcvn3(text: str) -> str:
-    """TCVN3 bytes read as Latin-1/Windows-1252 -> Unicode (NFC)."""
-    return text.translate(_TCVN3_TABLE)
-
-
-def from_vni(text: str) -> str:
-    """VNI bytes read as Windows-1252 -> Unicode (NFC)."""
-    return unicodedata.normalize("NFC", _VNI_RE.sub(_vni_sub, text))
-
-
-# A token is plausible Vietnamese when, decomposed and lower-cased, it is Latin letters
-# with Vietnamese marks only: at most one tone, at most one circumflex/breve.
-_TOKEN = regex.compile(r"[^\s!-/:-@\[-`{-~“”‘’«»–—…•]+")
-_VI_TOKEN = regex.compile(r"^[a-zđ][a-zđ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]*$")
-_TONES = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
-_SHAPES = regex.compile("[\u0302\u0306]")
-
-
-def vietnamese_score(text: str) -> int:
-    """(plausible - implausible) among the tokens that hold a non-ASCII character."""
-    score = 0
-    for tok in _TOKEN.findall(text[:_SAMPLE_CHARS]):
-        if tok.isascii():
-            continue
-        d = unicodedata.normalize("NFD", tok).lower()
-        ok = bool(_VI_TOKEN.match(d)) and len(_TONES.findall(d)) <= 1 and len(_SHAPES.findall(d)) <= 1
-        score += 1 if ok else -1
-    return score
-
-
-def _latin(data: bytes) -> str:
-    """Bytes as Windows-1252 characters (Latin-1 for the five bytes 1252 leaves undefined)."""
-    return data.decode("latin-1").translate(_CP1252_C1)
-
-
-_CP1252_C1 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
-              if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-
-_LEGACY_NOTE = {
-    "tcvn3": "looks like TCVN3 (ABC), a legacy Vietnamese font encoding; converted to Unicode "
-             "— please save the file as UTF-8",
-    "vni": "looks like VNI, a legacy Vietnamese font encoding; converted to Unicode "
-           "— please save the file as UTF-8",
-}
-
-
-_REAL_VIETNAMESE = regex.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
-_LATIN1_HIGH = regex.compile("[\xa0-\xff]")
-
-
-def _mojibake(text: str) -> tuple[str, str] | None:
-    """Text that decoded fine but is TCVN3/VNI shown as Latin-1: (converted text, name)."""
-    sample = text[:_SAMPLE_CHARS]
-    if _REAL_VIETNAMESE.search(sample) or not _LATIN1_HIGH.search(sample):
-        return None  # real Vietnamese letters (ơ ư đ ạ ế …) or nothing a legacy font would show
-    base = vietnamese_score(sample)
-    best = None
-    for name, conv in (("tcvn3", from_tcvn3), ("vni", from_vni)):
-        score = vietnamese_score(conv(sample))
-        if score >= 5 and score > 2 * max(base, 0) + 2 and (best is None or score > best[0]):
-            best = (score, name, conv)
-    if best is None:
-        return None
-    return best[2](text), best[1]
-
-
-def _guess_legacy(data: bytes) -> tuple[str, str, str]:
-    """Not UTF-8: (text, encoding, note) for the likeliest Vietnamese 8-bit encoding."""
-    sample = data[:_SAMPLE_CHARS]
-    latin = _latin(sample)
-    cands = {
-        "windows-1258": unicodedata.normalize("NFC", sample.decode("cp1258", errors="replace")),
-        "tcvn3": from_tcvn3(latin),
-        "vni": from_vni(latin),
-    }
-    scores = {k: vietnamese_score(v) for k, v in cands.items()}
-    enc = max(scores, key=lambda k: (scores[k], k == "windows-1258"))
-    if enc == "windows-1258":
-        text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-        note = "not UTF-8; decoded as Windows-1258 (assumed) and normalized to NFC"
-        if scores[enc] <= 0:
-            note = "not UTF-8 and no Vietnamese encoding recognised; decoded as Windows-1258 (assumed)"
-        return text, enc, note
-    conv = from_tcvn3 if enc == "tcvn3" else from_vni
-    return conv(_latin(data)), enc, f"not UTF-8; {_LEGACY_NOTE[enc]}"
-
-
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 with no BOM: mostly-ASCII text has a zero in every other byte."""
     if len(data) < 8 or len(data) % 2:
@@ -408,14 +274,14 @@ def decode(src: SourceFile) -> Decoded:
                 notes.append(f"invalid UTF-8 at byte {exc.start}{more}; "
                              "undecodable bytes replaced with U+FFFD")
             else:
-                text, encoding, note = _guess_legacy(data)
+                text, encoding, note = guess_legacy(data)
                 notes.append(note)
     if encoding.startswith("utf"):
-        moji = _mojibake(text)
+        moji = mojibake(text)
         if moji is not None:
             text, name = moji
             encoding = f"{encoding}+{name}"
-            notes.append(f"text {_LEGACY_NOTE[name]}")
+            notes.append(f"text {LEGACY_NOTE[name]}")
     if not text:
         notes.append("empty file, nothing to check")
     elif not text.strip():

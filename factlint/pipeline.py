@@ -1,74 +1,124 @@
-"""The pipeline, stage by stage: load → normalize → extract → compare → report."""
+"""The pipeline, in one function: load → normalize → extract → compare → filter → render.
+
+    run(settings, job, render)   `factlint PATH…`
+    read_claims(settings, job)   `factlint claims`: the stages up to extract
+    lint_texts(texts, rules)     a few texts in memory (rule examples, editors)
+
+Each stage is one call into its own package:
+
+    load       factlint/load.py        find the files, read and decode them
+    normalize  factlint/normalize/     working text, zones, sentences, reference date
+    extract    factlint/extract/       claims, one plug-in per claim kind
+    compare    factlint/compare/       findings, one plug-in per rule type
+    filter     factlint/filter/        suppressions, baseline, focus
+    render     factlint/report/        one module per output format
+
+What passes between them is typed in factlint/model.py. How the per-document stages run
+(content-hash cache, worker processes, garbage-collector pauses) is factlint/executor.py's
+business; rule files are read and validated once per run (factlint/ruleset.py).
+"""
 
 from __future__ import annotations
 
-import gc
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from factlint import __version__
-from factlint.claims import Claim
-from factlint.compare import Finding, build_rules, compare
-from factlint.errors import FactlintError
-from factlint.extract import extract_document, load_extractors
-from factlint.lexicon import Lexicon
-from factlint.load import DEFAULT_EXTENSIONS, decode, discover, read
-from factlint.normalize.structure import segment
-from factlint.normalize.text import Document, make_document
-from factlint.ruleset import SEVERITY_RANK, load_ruleset
-
-
-GC_WORK_CHARS = 1_000_000  # extraction of more text than this runs with the cyclic GC on
+from factlint.filter import filter_findings
+from factlint.load import DEFAULT_EXTENSIONS
+from factlint.model import Claim, Finding
 
 
 @dataclass
-class Context:
+class Job:
+    """What one run is asked for beyond the project settings (the command line)."""
+
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    lang: str = "en"  # language of the messages
+    cache: bool = True  # read and write .factlint_cache/ in the settings' root
+    jobs: int | None = None  # worker processes (None: FACTLINT_JOBS or the CPUs)
+    staged: bool = False  # report only findings with a side in a file staged in git
+    changed_since: str | None = None  # … in a file changed in REF...HEAD
+    baseline: str | None = None  # hide the findings recorded in this file
+    write_baseline: str | None = None  # record the findings in this file instead
+    output: str | None = None  # where the report goes (markdown links are relative to it)
+
+
+@dataclass
+class Rules:
     """Everything built once per run from the rule folders."""
 
-    ruleset: object
-    lexicon: Lexicon
-    rules: list
+    ruleset: object  # ruleset.Ruleset: the rule specs and the merged vocabulary
+    lexicon: object  # lexicon.Lexicon: the vocabulary compiled
+    checks: list  # the compare-stage rule objects that run
+    known: set[str]  # ids of every rule of the folders, running or not
     _extractors: list | None = None
 
     @property
     def extractors(self) -> list:
-        # built on first use: a fully cached run never compiles the extractors' large patterns
+        # built on first use: a fully cached run never compiles the extractors' patterns
         if self._extractors is None:
+            from factlint.extract import load_extractors
+
             self._extractors = load_extractors(self.lexicon)
         return self._extractors
 
 
-def build_context(rule_folders: list[Path], select=None, ignore=None) -> Context:
-    ruleset = load_ruleset(rule_folders)
+def load_rules(settings, lang: str = "en", cache_root: Path | None = None) -> Rules:
+    """The rules of the settings' folders, configured by select/ignore/[rule.<id>]."""
+    from factlint.compare import build_checks
+    from factlint.lexicon import Lexicon
+    from factlint.ruleset import configure, load_ruleset
+
+    ruleset = load_ruleset(settings.rule_folders(), cache_root)
     lexicon = Lexicon(ruleset.vocabulary)
-    specs = [s for s in ruleset.rules
-             if (not select or s.id in select) and not (ignore and s.id in ignore)]
-    return Context(ruleset, lexicon, build_rules(specs, lexicon))
+    specs = configure(ruleset, settings.selection())
+    return Rules(ruleset, lexicon, build_checks(specs, lexicon, lang), {s.id for s in ruleset.rules})
 
 
-def prepare(path: str, raw: str, lexicon: Lexicon) -> Document:
-    """normalize: working text, offset map, zones and sentences."""
-    doc = make_document(path, raw)
-    segment(doc, lexicon)
-    return doc
+class DocumentStages:
+    """The per-document stages, which the executor runs on every file it cannot take from
+    the cache: normalize (with the reference date), then extract."""
 
+    def __init__(self, rules: Rules):
+        self.rules = rules
 
-def process(path: str, raw: str, ctx: Context) -> tuple[Document, list[Claim]]:
-    """The per-document unit of work: normalize and extract one decoded file."""
-    doc = prepare(path, raw, ctx.lexicon)
-    return doc, extract_document(doc, ctx.extractors)
+    def prepare(self) -> None:
+        """Build what every document needs, once (before worker processes fork)."""
+        self.rules.extractors  # noqa: B018
+        self.rules.lexicon.dates  # noqa: B018
+
+    def normalize(self, path: str, raw: str):
+        from factlint.normalize.reference import settle_reference
+        from factlint.normalize.structure import segment
+        from factlint.normalize.text import make_document
+
+        lexicon = self.rules.lexicon
+        doc = make_document(path, raw)
+        segment(doc, lexicon)
+        doc.reference = settle_reference(doc, lexicon.dates)
+        return doc
+
+    def extract(self, doc) -> list[Claim]:
+        from factlint.extract import extract_document
+
+        return extract_document(doc, self.rules.extractors)
 
 
 @dataclass
 class Result:
-    documents: dict[str, Document]
+    documents: dict
     claims: list[Claim]
     findings: list[Finding]
-    rules: list
+    rules: list  # the specs of the rules that ran
     version: str = __version__
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line per file with a problem
+    notices: list[str] = field(default_factory=list)  # what the baseline hid
     timings: dict[str, float] = field(default_factory=dict)
+    output: str | None = None
+    baseline_written: int | None = None
+    text: str | None = None  # the rendered report
 
     @property
     def summary(self) -> dict:
@@ -76,109 +126,116 @@ class Result:
         return {"documents": len(self.documents), "claims": len(self.claims),
                 "errors": count["error"], "warnings": count["warning"], "infos": count["info"]}
 
-    def failing(self, fail_on: str) -> bool:
-        return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in self.findings)
 
-
-def run(paths: list[str], ctx: Context, extensions=DEFAULT_EXTENSIONS, *,
-        cache_dir: str | None = None, jobs: int | None = None,
-        discovered: bool = False) -> Result:
-    """`cache_dir`: folder holding .factlint_cache/ (None: no cache); `jobs`: worker
-    processes for large corpora (None: FACTLINT_JOBS or the CPUs; see parallel.py);
-    `discovered`: `paths` are the files themselves, as `load.discover` returned them."""
-    from factlint import cache as cache_mod
-    from factlint.parallel import Progress, extract_corpus
-
+def run(settings, job: Job, render: Callable[[Result], str] | None = None,
+        rules: Rules | None = None) -> Result:
+    """The whole run. `rules` may be given when they were built before (tests, editors)."""
+    rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
     warnings: list[str] = []
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    files = paths if discovered else discover(paths, extensions, warn=warnings.append)
-    cache = None
-    if cache_dir is not None:
-        cache = cache_mod.Cache(cache_mod.cache_root(cache_dir),
-                                cache_mod.fingerprint(ctx.ruleset.vocabulary))
-    # Per file, in corpus order: (Document, claims) when the cache had it (the file is not
-    # even decoded: its Document decodes the bytes if a report ever needs the text), else
-    # the index of the file in `todo`, the decoded files to extract.
-    slots: list = []
-    todo: list[tuple[str, str, str]] = []
-    todo_notes: list[tuple[str, ...]] = []
-    digest = cache_mod.digest
-    t_cache = 0.0
-    total_bytes = 0
-    # Reading cache entries back makes many small objects and no reference cycles: the
-    # cyclic garbage collector, which would scan them over and over, is paused meanwhile.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for f in files:
-            try:
-                src = read(f)
-            except FactlintError as exc:  # one bad file never stops the corpus
-                warnings.append(str(exc))
-                continue
-            key = digest(src.data)
-            total_bytes += len(src.data)
-            if cache is not None:
-                t1 = time.perf_counter()
-                entry = cache.get(key)
-                if entry is not None:
-                    try:
-                        slots.append(cache_mod.restore(entry, src.path, src.data))
-                    except (KeyError, TypeError, ValueError):  # a malformed entry: recompute
-                        cache.bad(key)
-                    else:
-                        notes = cache_mod.entry_notes(entry)
-                        if notes:
-                            warnings.extend(f"{src.path}: {note}" for note in notes)
-                        t_cache += time.perf_counter() - t1
-                        continue
-                t_cache += time.perf_counter() - t1
-            try:
-                dec = decode(src)
-            except FactlintError as exc:
-                warnings.append(str(exc))
-                continue
-            warnings.extend(f"{dec.path}: {note}" for note in dec.notes)
-            slots.append(len(todo))
-            todo.append((dec.path, dec.raw, key))
-            todo_notes.append(tuple(dec.notes))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    src = dec = None  # noqa: F841 — the last file's bytes (up to 64 MB) are not needed any more
-    timings["load"] = time.perf_counter() - t0 - t_cache
-    timings["cache"] = t_cache
+    files = find_documents(settings, job, warnings.append)                     # load
+    focus = focus_files(job)
+    if focus is not None and not _any_in(files, focus):                         # nothing to look at
+        return Result({}, [], [], _specs(rules), warnings=warnings, output=job.output)
+    executor = make_executor(settings, job, rules, warnings)
+    documents, claims = read_documents(executor, files, rules)                   # load, normalize, extract
+    findings = executor.call("compare", compare_claims, claims, rules)          # compare
+    kept = filter_findings(findings, documents, settings, rules.known,          # filter
+                           {r.id for r in rules.checks}, baseline=job.baseline,
+                           write_baseline=job.write_baseline, focus=focus)
+    result = Result(documents, claims, kept.findings, _specs(rules), warnings=warnings,
+                    notices=kept.notices, timings=executor.timings, output=job.output,
+                    baseline_written=kept.baseline_written)
+    if render is not None and kept.baseline_written is None:
+        result.text = executor.call("report", render, result)                   # render
+    return result
 
-    t0 = time.perf_counter()
-    progress = Progress(len(slots), total_bytes)
-    progress.advance(len(slots) - len(todo), 0)
-    if not gc_was_enabled and sum(len(raw) for _, raw, _ in todo) > GC_WORK_CHARS:
-        gc.enable()  # much extraction (here or in forked workers): collect its garbage cycles
-    try:
-        done = extract_corpus(todo, ctx, cache=cache, jobs=jobs, progress=progress,
-                              timings=timings, lookup=False, notes=todo_notes)
-    finally:
-        if not gc_was_enabled:
-            gc.disable()
-    documents: dict[str, Document] = {}
-    claims: list[Claim] = []
-    for slot in slots:
-        doc, doc_claims = done[slot] if isinstance(slot, int) else slot
+
+def read_claims(settings, job: Job, paths: list[str], rules: Rules | None = None) -> Result:
+    """The documents and their claims, for `factlint claims` (no comparison)."""
+    from factlint.load import discover
+
+    rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
+    warnings: list[str] = []
+    files = discover(paths, job.extensions, warn=warnings.append)
+    executor = make_executor(settings, job, rules, warnings)
+    documents, claims = read_documents(executor, files, rules)
+    return Result(documents, claims, [], _specs(rules), warnings=warnings, timings=executor.timings)
+
+
+def lint_texts(texts: list[str], rules: Rules, names: list[str] | None = None) -> Result:
+    """Texts in memory, each a document (`doc1.txt`, … unless named), compared with each
+    other; no cache, no suppression, no baseline."""
+    stages = DocumentStages(rules)
+    documents, claims = {}, []
+    for i, text in enumerate(texts):
+        doc = stages.normalize(names[i] if names else f"doc{i + 1}.txt", text)
         documents[doc.path] = doc
-        claims.extend(doc_claims)
-    if cache is not None:
-        cache.flush()
-        timings["cache-hits"] = cache.hits
-    timings["extract-wall"] = time.perf_counter() - t0 + t_cache
+        claims.extend(stages.extract(doc))
+    return Result(documents, claims, compare_claims(claims, rules), _specs(rules))
 
-    t0 = time.perf_counter()
-    gc.disable()  # comparison also makes many small objects (groups, tallies) and no cycles
-    try:
-        findings = compare(claims, ctx.rules)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    timings["compare"] = time.perf_counter() - t0
-    return Result(documents, claims, findings, [r.spec for r in ctx.rules], warnings=warnings,
-                  timings=timings)
+
+# ---- the stages' calls -----------------------------------------------------------------------
+
+def find_documents(settings, job: Job, warn) -> list[str]:
+    """load: the corpus files the settings want."""
+    from factlint.errors import FactlintError
+    from factlint.load import discover
+
+    paths = settings.corpus()
+    if not paths:
+        raise FactlintError("usage: no PATH given and no `paths` in [tool.factlint] (try: factlint seeds/)")
+    return [f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)]
+
+
+def make_executor(settings, job: Job, rules: Rules, warnings: list[str]):
+    """The executor of this run, with the cache of the settings' root unless --no-cache."""
+    from factlint.executor import Executor
+
+    cache = None
+    root = _cache_root(settings, job)
+    if root is not None:
+        from factlint.cache import Cache, fingerprint
+
+        cache = Cache(root, fingerprint(rules.ruleset.vocabulary))
+    return Executor(cache=cache, jobs=job.jobs, warn=warnings.append)
+
+
+def read_documents(executor, files: list[str], rules: Rules):
+    """load → normalize → extract, per document (cached, maybe in worker processes)."""
+    pairs = executor.run(files, DocumentStages(rules))
+    documents = {doc.path: doc for doc, _ in pairs}
+    claims = [c for _, doc_claims in pairs for c in doc_claims]
+    return documents, claims
+
+
+def compare_claims(claims: list[Claim], rules: Rules) -> list[Finding]:
+    """compare: every rule over every claim."""
+    from factlint.compare import compare
+
+    return compare(claims, rules.checks)
+
+
+def focus_files(job: Job) -> set[str] | None:
+    """filter: the files findings must touch (from git), or None for no focus."""
+    if not (job.staged or job.changed_since):
+        return None
+    from factlint.filter import focus
+
+    return focus.staged_files() if job.staged else focus.changed_since(job.changed_since)
+
+
+def _any_in(files, focus) -> bool:
+    from factlint.filter.focus import any_in
+
+    return any_in(files, focus)
+
+
+def _cache_root(settings, job: Job) -> Path | None:
+    """The cache folder (.factlint_cache/ in the settings' root), or None: no cache."""
+    from factlint.cache import CACHE_DIR
+
+    return Path(settings.root) / CACHE_DIR if job.cache else None
+
+
+def _specs(rules: Rules) -> list:
+    return [r.spec for r in rules.checks]

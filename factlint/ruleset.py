@@ -1,171 +1,80 @@
-"""Rule and vocabulary files: `rules/vocab/*.toml` (what words mean) and
-`rules/checks/*.toml` (one check per file: a generic rule type with parameters and examples).
+"""Rule folders: `vocab/*.toml` (what words mean, factlint/vocab.py) and `checks/*.toml`
+(one check per file: a rule type with a severity, parameters, message templates, an
+explanation and examples that run as tests).
 
-Everything a story needs — titles, places, visit levels, spelling variants, page
-furniture — lives in these files, never in the engine. Files are validated with
-pydantic; any problem is a one-line error naming the file and the rule or key.
+Files are validated with pydantic when they are read; any problem is a one-line error
+naming the file and the rule or key. A validated set of folders is kept in the cache,
+keyed by the content of its files, so a warm run does not validate it again.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+import marshal
 import re
 import tomllib
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from factlint.errors import RuleFileError
+from factlint.errors import FactlintError, RuleFileError
+from factlint.vocab import Strict, Vocabulary
 
 Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-REGEX_TIMEOUT = 1.0  # seconds one user pattern may take on one line before it is reported
-# Probe strings a sane pattern handles in microseconds and a catastrophically backtracking
-# one ((a+)+$, (\s*\w+)*x, (.*,)*…) cannot finish.
-_PROBES = [c * 40 + "!" for c in ("a", " ", "0", "Ả", ".", ",", "-")] + ["a " * 40 + "!", "Ảnh " * 40 + "!"]
+LANGUAGES = ("en", "vi")  # languages of the reports; English is the fall-back
+PSEUDO_RULES = ("unused-suppression", "invalid-suppression")  # reported by filter/suppress.py
 
 
-def check_user_regex(pattern: str, what: str) -> None:
-    """A user regex must compile (with the `regex` module) and must not backtrack
-    catastrophically on the probe strings; raises ValueError saying which."""
-    import regex
-
-    try:
-        compiled = regex.compile(pattern, regex.I)
-    except regex.error as exc:
-        raise ValueError(f"{what} does not compile: {exc}") from None
-    for probe in _PROBES:
-        try:
-            compiled.search(probe, timeout=REGEX_TIMEOUT / 4)
-        except TimeoutError:
-            raise ValueError(f"{what} backtracks catastrophically (over {REGEX_TIMEOUT / 4:g} s "
-                             f"on {len(probe)} characters); simplify it") from None
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Title(_Strict):
-    name: str
-    aliases: list[str] = []
-    group: str | None = None  # titles in one group are exclusive for one person (Tổng thống / Thủ tướng)
-    unique: bool = False  # one holder at a time for one country / organisation
-
-
-class Place(_Strict):
-    name: str
-    aliases: list[str] = []
-    kind: Literal["country", "province", "city", "region"] = "country"
-
-
-class Organization(_Strict):
-    name: str
-    aliases: list[str] = []
-
-
-class VisitLevel(_Strict):
-    name: str
-    forms: list[str] = []
-
-
-class WordVariants(_Strict):
-    forms: list[str]
-    preferred: str | None = None
-
-
-class Orthography(_Strict):
-    syllables: dict[str, str] = {}  # variant syllable -> preferred (kỉ -> kỷ), folded in every key
-    words: list[WordVariants] = []  # word-level variants checked for consistency
-
-
-class Furniture(_Strict):
-    section_markers: list[str] = []  # a line saying this starts furniture to the end of the file
-    caption_patterns: list[str] = []  # regexes for caption lines
-    meta_patterns: list[str] = []  # regexes for datelines and metadata lines
-
-    @field_validator("caption_patterns", "meta_patterns")
-    @classmethod
-    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
-        for i, p in enumerate(patterns):
-            check_user_regex(p, f"pattern {i + 1} {p!r}")
-        return patterns
-
-
-class Names(_Strict):
-    surnames: list[str] = []  # Vietnamese family names: họ
-    stopwords: list[str] = []  # capitalised words that never start or continue a person's name
-    connectors: list[str] = []  # words between a visit level and its host ("tới", "đến")
-    former: list[str] = []  # words before a title for a past or acting holder ("nguyên", "cố")
-
-
-class Vocabulary(_Strict):
-    title: list[Title] = []
-    place: list[Place] = []
-    organization: list[Organization] = []
-    visit_level: list[VisitLevel] = []
-    orthography: Orthography = Orthography()
-    furniture: Furniture = Furniture()
-    names: Names = Names()
-    extra: dict[str, Any] = {}  # vocabulary owned by individual claim kinds (dates, units, events)
-
-    def merge(self, other: "Vocabulary") -> "Vocabulary":
-        data = self.model_dump()
-        for key, value in other.model_dump(exclude_unset=True).items():
-            if isinstance(value, list):
-                data[key] = data[key] + value
-            elif isinstance(value, dict):
-                merged = dict(data[key])
-                for k, v in value.items():
-                    if isinstance(v, list) and isinstance(merged.get(k), list):
-                        merged[k] = merged[k] + v
-                    elif isinstance(v, dict) and isinstance(merged.get(k), dict):
-                        merged[k] = {**merged[k], **v}
-                    else:
-                        merged[k] = v
-                data[key] = merged
-        return Vocabulary.model_validate(data)
-
-
-class Example(_Strict):
+class Example(Strict):
     """A tiny corpus the rule must (expect non-empty) or must not (expect empty) flag."""
 
     docs: list[str] = Field(min_length=1)
     expect: list[str] = []  # the outlier values the rule must report, as written
+    messages: list[str] = []  # the messages of those findings (English), in any order
     note: str | None = None
 
 
-class RuleSpec(_Strict):
+class RuleSpec(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     type: str
     severity: Severity
-    description: str
+    description: str  # what it checks, in one sentence
+    why: str  # why it matters
     params: dict[str, Any] = {}
+    message: dict[Literal["en", "vi"], dict[str, str]] = {}  # language -> message key -> template
     examples: list[Example] = []
     source: str = ""  # the file it came from, set by the loader
 
 
 class Ruleset(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     vocabulary: Vocabulary
     rules: list[RuleSpec]
     folders: list[str]
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with factlint: packaged in the wheel, or the repo's own rules/."""
+    """The rules shipped with factlint: the copy a wheel carries, else (an editable install
+    or a source tree) the checkout's own rules/."""
     packaged = resources.files("factlint") / "_rules"
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _read_toml(path: Path) -> dict:
+# ---- reading and validating -------------------------------------------------------------
+
+def _read_toml(path: Path, data: bytes | None = None) -> dict:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        if data is None:
+            data = path.read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(path, f"not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", msg) or re.search(r"\s*\(at end of document\)$", msg)
@@ -200,7 +109,8 @@ def _models_in(annotation) -> list:
     return [m for a in get_args(annotation) for m in _models_in(a)]
 
 
-def _explain(exc: ValidationError, where: str, model=None) -> str:
+def explain(exc: ValidationError, where: str, model=None) -> str:
+    """A validation error in one line: the key, the problem, a 'did you mean' hint."""
     problems = []
     known = sorted(_field_names(model)) if model is not None else []
     for err in exc.errors()[:3]:
@@ -221,39 +131,202 @@ def _explain(exc: ValidationError, where: str, model=None) -> str:
     return f"{where}: " + "; ".join(problems)
 
 
-def load_vocabulary_file(path: Path) -> Vocabulary:
-    data = _read_toml(path)
+def load_vocabulary_file(path: Path, data: bytes | None = None) -> Vocabulary:
     try:
-        return Vocabulary.model_validate(data)
+        return Vocabulary.model_validate(_read_toml(path, data))
     except ValidationError as exc:
-        raise RuleFileError(path, _explain(exc, "vocabulary", Vocabulary)) from None
+        raise RuleFileError(path, explain(exc, "vocabulary", Vocabulary)) from None
 
 
-def load_rule_file(path: Path) -> RuleSpec:
-    data = _read_toml(path)
-    rule_id = data.get("id", path.stem)
+def load_rule_file(path: Path, data: bytes | None = None) -> RuleSpec:
+    raw = _read_toml(path, data)
+    rule_id = raw.get("id", path.stem)
     try:
-        spec = RuleSpec.model_validate(data)
+        spec = RuleSpec.model_validate(raw)
     except ValidationError as exc:
-        raise RuleFileError(path, _explain(exc, f"rule {rule_id!r}", RuleSpec)) from None
+        raise RuleFileError(path, explain(exc, f"rule {rule_id!r}", RuleSpec)) from None
     spec.source = str(path)
+    validate_rule(spec)
     return spec
 
 
-def load_ruleset(folders: list[Path]) -> Ruleset:
-    from factlint.compare import validate_rule  # rule types check their own params
+def validate_rule(spec: RuleSpec) -> None:
+    """What only the rule type knows: its parameters and the fields of its messages."""
+    from factlint.messages import TemplateError, parse
+    from factlint.registry import RULE_TYPES, rule_class
 
-    vocab = Vocabulary()
-    rules: dict[str, RuleSpec] = {}
+    if spec.type not in RULE_TYPES:
+        close = difflib.get_close_matches(spec.type, list(RULE_TYPES), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(RULE_TYPES))}"
+        raise RuleFileError(spec.source, f"rule {spec.id!r}: unknown type {spec.type!r} ({hint})")
+    cls = rule_class(spec.type)
+    try:
+        cls.Params.model_validate(spec.params)
+    except ValidationError as exc:
+        raise RuleFileError(spec.source, explain(exc, f"rule {spec.id!r} params", cls.Params)) from None
+    for key, fields in cls.MESSAGES.items():
+        if key not in spec.message.get("en", {}):
+            raise RuleFileError(spec.source, f"rule {spec.id!r}: message.en.{key}: missing "
+                                f"(the {spec.type} type says it with fields {', '.join(sorted(fields))})")
+    for lang, templates in spec.message.items():
+        for key, template in templates.items():
+            if key not in cls.MESSAGES:
+                raise RuleFileError(spec.source, f"rule {spec.id!r}: message.{lang}.{key}: the "
+                                    f"{spec.type} type has no message {key!r} "
+                                    f"(it has: {', '.join(sorted(cls.MESSAGES))})")
+            try:
+                parse(template, cls.MESSAGES[key])
+            except TemplateError as exc:
+                raise RuleFileError(spec.source, f"rule {spec.id!r}: message.{lang}.{key}: {exc}") from None
+
+
+# ---- folders ------------------------------------------------------------------------------
+
+def _files(folders: list[Path]) -> list[tuple[str, Path]]:
+    """("vocab" | "checks", path) for every rule file of the folders, in load order."""
+    out = []
     for folder in folders:
         if not folder.is_dir():
             raise RuleFileError(folder, "rules folder not found")
-        for path in sorted((folder / "vocab").glob("*.toml")):
-            vocab = vocab.merge(load_vocabulary_file(path))
-        for path in sorted((folder / "checks").glob("*.toml")):
-            spec = load_rule_file(path)
-            if spec.id in rules:
-                raise RuleFileError(path, f"rule {spec.id!r} is already defined in {rules[spec.id].source}")
-            validate_rule(spec)
-            rules[spec.id] = spec
-    return Ruleset(vocabulary=vocab, rules=list(rules.values()), folders=[str(f) for f in folders])
+        for part in ("vocab", "checks"):
+            out += [(part, p) for p in sorted((folder / part).glob("*.toml"))]
+    return out
+
+
+def load_ruleset(folders: list[Path], cache_root: Path | None = None) -> Ruleset:
+    """Every rule and the merged vocabulary of the folders (later folders add to earlier
+    ones). With `cache_root`, a ruleset validated before from the same bytes is reused."""
+    files = [(part, path, _read_bytes(path)) for part, path in _files(folders)]
+    key = _content_key(folders, files)
+    cached = _cached(cache_root, key) if cache_root is not None else None
+    if cached is not None:
+        return cached
+    vocab = Vocabulary()
+    rules: dict[str, RuleSpec] = {}
+    for part, path, data in files:
+        if part == "vocab":
+            vocab = vocab.merge(load_vocabulary_file(path, data))
+            continue
+        spec = load_rule_file(path, data)
+        if spec.id in rules:
+            raise RuleFileError(path, f"rule {spec.id!r} is already defined in {rules[spec.id].source}")
+        rules[spec.id] = spec
+    ruleset = Ruleset(vocabulary=vocab, rules=list(rules.values()), folders=[str(f) for f in folders])
+    if cache_root is not None:
+        _store(cache_root, key, ruleset)
+    return ruleset
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RuleFileError(path, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _content_key(folders, files) -> str:
+    from factlint import __version__
+
+    h = hashlib.sha256(f"factlint {__version__} rules {_code_digest()}\0".encode())
+    for folder in folders:
+        h.update(str(folder).encode() + b"\0")
+    for part, path, data in files:
+        h.update(f"{part}/{path.name}\0{len(data)}\0".encode() + data)
+    return h.hexdigest()[:24]
+
+
+def _code_digest() -> str:
+    """The code that validates rule files: a change to it makes cached rulesets stale."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("ruleset.py", "vocab.py", "messages.py", "registry.py"):
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()
+
+
+def _cache_file(root: Path, key: str) -> Path:
+    return root / f"rules-{key}.marshal"
+
+
+def _cached(root: Path, key: str) -> Ruleset | None:
+    try:
+        data = _cache_file(root, key).read_bytes()
+        plain = marshal.loads(data)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    try:
+        # the data was validated when it was stored: only rebuild the models (fast)
+        return Ruleset.model_validate(plain, context={"trusted": True})
+    except ValidationError:
+        return None
+
+
+def _store(root: Path, key: str, ruleset: Ruleset) -> None:
+    from factlint.cache import atomic_write, prepare_root
+
+    try:
+        prepare_root(root)
+        atomic_write(_cache_file(root, key), marshal.dumps(ruleset.model_dump(), 4))
+        for old in root.glob("rules-*.marshal"):
+            if old.name != _cache_file(root, key).name:
+                old.unlink()
+    except (OSError, ValueError):
+        pass  # a cache that cannot be written only costs time
+
+
+# ---- the rules of one run -------------------------------------------------------------------
+
+@dataclass
+class RuleSelection:
+    """What the settings ask of the rules: which run, with which parameters."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> params on top
+    from_flags: set[str] = field(default_factory=set)  # keys given on the command line
+    where: str = "settings"  # the settings file, for messages
+
+    def enabled(self, rule_id: str) -> bool:
+        return (not self.select or rule_id in self.select) and rule_id not in self.ignore
+
+
+def configure(ruleset: Ruleset, selection: RuleSelection) -> list[RuleSpec]:
+    """The specs of the rules that run: ids checked, [rule.<id>] params merged (validated
+    by the rule type), select/ignore applied."""
+    from factlint.registry import rule_class
+
+    known = {s.id for s in ruleset.rules}
+    where = selection.where
+    table = "tool.factlint." if where.endswith("pyproject.toml") else ""
+    for key, ids in (("select", selection.select), ("ignore", selection.ignore),
+                     *((f"per-file-ignores.{g!r}", v) for g, v in selection.per_file_ignores.items())):
+        for rule_id in ids:
+            if rule_id not in known and rule_id not in PSEUDO_RULES:
+                close = difflib.get_close_matches(rule_id, sorted(known), n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]!r}?)" if close else " (see factlint rules)"
+                if key in selection.from_flags:
+                    raise FactlintError(f"usage: --{key}: unknown rule id {rule_id!r}{hint}")
+                raise FactlintError(f"{where}: {table}{key}: unknown rule id {rule_id!r}{hint}")
+    specs = []
+    by_id = {s.id: s for s in ruleset.rules}
+    for rule_id in selection.params:
+        if rule_id not in by_id:
+            raise FactlintError(f"{where}: {table}rule.{rule_id}: unknown rule id {rule_id!r}")
+    for spec in ruleset.rules:
+        if not selection.enabled(spec.id):
+            continue
+        override = selection.params.get(spec.id)
+        if override:
+            merged = {**spec.params, **override}
+            cls = rule_class(spec.type)
+            try:
+                cls.Params.model_validate(merged)
+            except ValidationError as exc:
+                raise FactlintError(f"{where}: {explain(exc, f'{table}rule.{spec.id}', cls.Params)}") from None
+            spec = spec.model_copy(update={"params": merged})
+        specs.append(spec)
+    return specs

@@ -1,41 +1,21 @@
 """Stage 4 — compare: rule types are plug-ins behind one interface.
 
-A rule type (one module each) groups claims by key — never by pairs of documents — and
-yields findings. A rule file in rules/checks/ picks a type, a severity, parameters and
-examples. Claims from page furniture (captions, related-news lists) are never compared.
+A rule type (factlint/compare/<type>.py, listed in factlint/registry.py) groups claims by
+key — never by pairs of documents — and yields findings. A rule file in rules/checks/
+picks a type, a severity, parameters, message templates and examples. Rule types read
+only claims (factlint/model.py) and the vocabulary (factlint/lexicon), never an extractor.
+Claims from page furniture (captions, related-news lists) are never compared.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import ClassVar, Iterable
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from factlint.claims import Claim
-from factlint.errors import RuleFileError
-from factlint.normalize.structure import COMPARED_ZONES
-
-TYPES: dict[str, type["Rule"]] = {}
-
-
-@dataclass
-class Finding:
-    rule: str
-    severity: str
-    message: str
-    subject: str
-    expected: str | None
-    values: list[str]  # distinct values, the outlier's first
-    sides: list[Claim]  # every claim cited: the outlier's first, then the sides it disagrees with
-    outliers: int = 1  # how many of `sides` (from the start) are the outlier
-    why: str = ""  # why the expected value was chosen / why the claims were judged comparable
-    support: dict[str, str] = field(default_factory=dict)  # value -> "3 mentions in 2 documents"
-
-    def sort_key(self):
-        first = self.sides[0]
-        return (first.doc, first.start, self.rule, self.subject)
+from factlint.messages import parse, render
+from factlint.model import COMPARED_ZONES, Claim, Finding
 
 
 class Params(BaseModel):
@@ -47,13 +27,17 @@ class Rule:
     type: ClassVar[str]
     kinds: ClassVar[tuple[str, ...]]  # claim kinds the rule reads
     Params: ClassVar[type[Params]] = Params
+    # message key -> the fields its templates may name (rule files give the templates)
+    MESSAGES: ClassVar[dict[str, frozenset[str]]] = {}
 
-    def __init__(self, spec, lexicon):
+    def __init__(self, spec, lexicon, lang: str = "en"):
         self.spec = spec
         self.id = spec.id
         self.severity = spec.severity
         self.params = self.Params.model_validate(spec.params)
         self.lexicon = lexicon
+        templates = {**spec.message.get("en", {}), **spec.message.get(lang, {})}
+        self._templates = {key: parse(t, self.MESSAGES[key]) for key, t in templates.items()}
 
     def claims(self, by_kind: dict[str, list[Claim]]) -> list[Claim]:
         zones = set(self.params.zones)
@@ -62,41 +46,18 @@ class Rule:
     def check(self, by_kind: dict[str, list[Claim]]) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def message(self, key: str = "default", **fields) -> str:
+        """The rule file's template for `key`, filled in."""
+        return render(self._templates[key], fields)
+
     def finding(self, **kw) -> Finding:
         return Finding(rule=self.id, severity=self.severity, **kw)
 
 
-def register(cls: type[Rule]) -> type[Rule]:
-    TYPES[cls.type] = cls
-    return cls
+def build_checks(specs, lexicon, lang: str = "en") -> list[Rule]:
+    from factlint.registry import rule_class
 
-
-def _load_types() -> None:
-    import importlib
-    import pkgutil
-
-    import factlint.compare as pkg
-
-    for mod in pkgutil.iter_modules(pkg.__path__):  # importing a module registers its type
-        importlib.import_module(f"factlint.compare.{mod.name}")
-
-
-def validate_rule(spec) -> None:
-    _load_types()
-    cls = TYPES.get(spec.type)
-    if cls is None:
-        raise RuleFileError(spec.source, f"rule {spec.id!r}: unknown type {spec.type!r} "
-                            f"(known: {', '.join(sorted(TYPES))})")
-    try:
-        cls.Params.model_validate(spec.params)
-    except ValidationError as exc:
-        from factlint.ruleset import _explain
-        raise RuleFileError(spec.source, _explain(exc, f"rule {spec.id!r} params")) from None
-
-
-def build_rules(specs, lexicon) -> list[Rule]:
-    _load_types()
-    return [TYPES[s.type](s, lexicon) for s in specs]
+    return [rule_class(s.type)(s, lexicon, lang) for s in specs]
 
 
 def compare(claims: list[Claim], rules: list[Rule]) -> list[Finding]:

@@ -7,40 +7,40 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factlint.compare import Rule, register, split_conflict
+from factlint.compare import Rule, split_conflict
 
 
 def has_lower_syllable(name: str) -> bool:
     return any(w[:1].islower() for w in name.split())
 
 
-@register
 class NameCase(Rule):
     type = "name-case"
     kinds = ("person",)
+    MESSAGES = {"default": frozenset({"outlier", "expected"})}
 
     def check(self, by_kind):
         claims = self.claims(by_kind)
-        full = {c.subject for c in claims if len(c.data["tokens"]) >= 2 and not c.data.get("bare")}
+        full = {c.subject for c in claims if len(c.data.tokens) >= 2 and not c.data.bare}
         groups: dict[str, list] = {}
         for c in claims:
-            if c.subject in full and not c.data.get("bare") and not c.display.isupper():
+            if c.subject in full and not c.data.bare and not c.display.isupper():
                 groups.setdefault(c.subject, []).append(c)
-            elif len(c.data["tokens"]) == 1 and c.data.get("tail"):
-                tail = c.data["tail"]
+            elif len(c.data.tokens) == 1 and c.data.tail:
+                tail = c.data.tail
                 for n in range(len(tail), 0, -1):
-                    k = " ".join(c.data["tokens"] + tail[:n])
+                    k = " ".join(c.data.tokens + tail[:n])
                     if k in full:  # "Tô" followed by "lâm" is the known "Tô Lâm"
-                        shown = " ".join([c.display, *c.data["tail_words"][:n]])
+                        shown = " ".join([c.display, *c.data.tail_words[:n]])
                         groups.setdefault(k, []).append(
-                            replace(c, subject=k, end=c.data["tail_ends"][n - 1], display=shown))
+                            replace(c, subject=k, end=c.data.tail_ends[n - 1], display=shown))
                         break
         for subject, cs in sorted(groups.items()):
             if not any(has_lower_syllable(c.display) for c in cs):
                 continue
             for f in split_conflict(
                     self, cs, subject,
-                    lambda o, e: f"{o!r} has a lowercase syllable; the name is written {e!r}",
+                    lambda o, e: self.message(outlier=o, expected=e),
                     value=lambda c: c.display):
                 if has_lower_syllable(f.values[0]):
                     f.subject = f.expected

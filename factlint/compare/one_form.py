@@ -3,13 +3,13 @@ Moskva / Moscow). The vocabulary's preferred form is suggested, else the majorit
 
 from __future__ import annotations
 
-from factlint.compare import Rule, register, split_conflict
+from factlint.compare import Rule, split_conflict
 
 
-@register
 class OneForm(Rule):
     type = "one-form"
     kinds = ("spelling",)
+    MESSAGES = {"default": frozenset({"outlier", "expected"})}
 
     def check(self, by_kind):
         groups: dict[str, list] = {}
@@ -18,8 +18,7 @@ class OneForm(Rule):
         for subject, claims in sorted(groups.items()):
             if len({c.value for c in claims}) < 2:
                 continue
-            preferred = claims[0].data.get("preferred")
+            preferred = claims[0].data.preferred
             yield from split_conflict(
-                self, claims, subject,
-                lambda o, e: f"{o!r} and {e!r} are both used; choose one spelling",
+                self, claims, subject, lambda o, e: self.message(outlier=o, expected=e),
                 preferred=preferred.lower() if preferred else None)

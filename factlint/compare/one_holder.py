@@ -10,26 +10,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factlint.compare import Params, Rule, register, split_conflict
-from factlint.timewindow import parse_when
+from factlint.compare import Params, Rule, split_conflict
 
 
 class HolderParams(Params):
     window_days: int = 30
 
 
-@register
 class OneHolder(Rule):
     type = "one-holder"
     kinds = ("person",)
     Params = HolderParams
+    MESSAGES = {"default": frozenset({"role", "outlier", "expected"})}
 
     @staticmethod
     def _days(by_kind) -> tuple[dict, dict]:
         """Dates to the day: per sentence, and the first one of each document (its news peg)."""
         per_sentence, per_doc = {}, {}
         for d in sorted(by_kind.get("date", ()), key=lambda d: (d.doc, d.start)):
-            if d.when and len(d.when) == 10 and d.zone in ("body", "title", "meta"):
+            if d.when and d.when.precision == "day" and d.zone in ("body", "title", "meta"):
                 per_sentence.setdefault((d.doc, d.sentence), d.when)
                 per_doc.setdefault(d.doc, d.when)
         return per_sentence, per_doc
@@ -39,40 +38,39 @@ class OneHolder(Rule):
         per_sentence, per_doc = self._days(by_kind)
         roles: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            if c.data.get("former") or c.data.get("bare") or len(c.data["tokens"]) < 2:
+            if c.data.former or c.data.bare or len(c.data.tokens) < 2:
                 continue
-            day = c.when if c.when and len(c.when) == 10 else (
+            day = c.when if c.when and c.when.precision == "day" else (
                 per_sentence.get((c.doc, c.sentence)) or per_doc.get(c.doc))
-            if day is None or parse_when(day) is None:  # a year or a month (or "????-05-05") is not "the same days"
+            if day is None or day.anchor() is None:  # a year or a month (or "????-05-05") is not "the same days"
                 continue
             c = replace(c, when=day)
-            quals = c.data["quals"]
-            scope = quals.get("org") or quals.get("of")
-            for title in c.data["titles"]:
-                if lx.title_unique.get(title) and scope:
-                    roles.setdefault((title, quals.get("org"), quals.get("of")), []).append(c)
+            scope = c.data.scope
+            for title in c.data.titles:
+                if lx.title_unique.get(title) and (scope.org or scope.of):
+                    roles.setdefault((title, scope.org, scope.of), []).append(c)
         for (title, org, place), claims in sorted(roles.items(), key=lambda kv: str(kv[0])):
             if len({c.subject for c in claims}) < 2:
                 continue
-            claims.sort(key=lambda c: (parse_when(c.when) is None, parse_when(c.when) or 0, c.doc, c.start))
+            claims.sort(key=lambda c: (c.when.anchor(), c.doc, c.start))
             # cluster by date: claims more than window_days after the previous one start a new term
             clusters, last = [], None
             for c in claims:
-                d = parse_when(c.when)
+                d = c.when.anchor()
                 if last is None or d is None or (d - last).days > self.params.window_days:
                     clusters.append([])
                 clusters[-1].append(c)
                 last = d
             role = " ".join(x for x in (lx.title_name.get(title, title), org, place) if x)
             for group in clusters:
-                names = {tuple(c.data["tokens"]) for c in group}
+                names = {c.data.tokens for c in group}
                 if len(names) < 2:
                     continue
                 if len({n[1:] for n in names}) == 1 and min(map(len, names)) >= 3:
                     continue  # same given names, another family name: role-holder says it better
                 yield from split_conflict(
                     self, group, role,
-                    lambda o, e, r=role: f"{r}: {o!r} here, but {e!r} holds the role in the same days",
+                    lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
                     value=lambda c: c.subject, shown=lambda c: c.display,
-                    weight=lambda c: len(c.data["quals"]),
+                    weight=lambda c: c.data.scope.count(),
                     why_prefix=f"one holder at a time; mentions dated within {self.params.window_days} days;")

@@ -8,7 +8,7 @@ vocabulary) are left to `role-holder`: there a one-syllable difference is anothe
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, register, split_conflict
+from factlint.compare import Params, Rule, split_conflict
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -27,18 +27,18 @@ class SpellingParams(Params):
     max_edits_long: int = 2  # for longer tokens
 
 
-@register
 class OneSpelling(Rule):
     type = "one-spelling"
     kinds = ("person",)
     Params = SpellingParams
+    MESSAGES = {"default": frozenset({"outlier", "expected"})}
 
     def check(self, by_kind):
         lx = self.lexicon
         by_name: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            toks = tuple(c.data["tokens"])
-            if len(toks) < 2 or c.data.get("bare") or toks[0] in lx.surnames:
+            toks = c.data.tokens
+            if len(toks) < 2 or c.data.bare or toks[0] in lx.surnames:
                 continue
             by_name.setdefault(toks, []).append(c)
         parent = {n: n for n in by_name}
@@ -53,7 +53,7 @@ class OneSpelling(Rule):
         for toks in by_name:
             for i in range(len(toks)):
                 buckets.setdefault((len(toks), i, toks[:i] + toks[i + 1:]), []).append(toks)
-        titles = {n: {t for c in cs for t in c.data["titles"]} for n, cs in by_name.items()}
+        titles = {n: {t for c in cs for t in c.data.titles} for n, cs in by_name.items()}
         for (_, i, _), names in buckets.items():
             for a_idx, a in enumerate(names):
                 for b in names[a_idx + 1:]:
@@ -63,13 +63,12 @@ class OneSpelling(Rule):
         for n, cs in by_name.items():
             clusters.setdefault(find(n), []).extend(cs)
         for claims in clusters.values():
-            if len({tuple(c.data["tokens"]) for c in claims}) < 2:
+            if len({c.data.tokens for c in claims}) < 2:
                 continue
             claims.sort(key=lambda c: (c.doc, c.start))
             for f in split_conflict(
-                    self, claims, "",
-                    lambda o, e: f"{o!r} looks like a misspelling of {e!r} (the same person)",
-                    value=lambda c: " ".join(c.data["tokens"]), shown=lambda c: c.display,
+                    self, claims, "", lambda o, e: self.message(outlier=o, expected=e),
+                    value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
                     why_prefix="same title, names one small edit apart;"):
                 f.subject = f.expected
                 yield f

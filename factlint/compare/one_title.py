@@ -4,19 +4,19 @@ vocabulary are exclusive, unless one mention gives both ("Tổng Bí thư, Chủ
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, register, split_conflict
-from factlint.timewindow import within
+from factlint.compare import Params, Rule, split_conflict
+from factlint.model import close_in_time
 
 
 class TitleParams(Params):
     window_days: int = 365
 
 
-@register
 class OneTitle(Rule):
     type = "one-title"
     kinds = ("person",)
     Params = TitleParams
+    MESSAGES = {"default": frozenset({"name", "outlier", "expected"})}
 
     def check(self, by_kind):
         groups = self.lexicon.title_group
@@ -25,10 +25,10 @@ class OneTitle(Rule):
             if len(c.subject.split()) >= 2:
                 people.setdefault(c.subject, []).append(c)
         for subject, claims in sorted(people.items()):
-            together = {frozenset(c.data["titles"]) for c in claims}
+            together = {frozenset(c.data.titles) for c in claims}
             by_group: dict[str, list] = {}
             for c in claims:
-                for t in c.data["titles"]:
+                for t in c.data.titles:
                     if groups.get(t):
                         by_group.setdefault(groups[t], []).append((t, c))
             for pairs in by_group.values():
@@ -36,12 +36,12 @@ class OneTitle(Rule):
                 if len(titles) < 2 or any(titles <= s for s in together):
                     continue
                 tagged = [c for _, c in pairs]
-                if not all(within(a.when, b.when, self.params.window_days) for a in tagged for b in tagged):
+                if not all(close_in_time(a.when, b.when, self.params.window_days) for a in tagged for b in tagged):
                     continue
                 title_of = {id(c): t for t, c in pairs}
                 name = max((c.display for c in claims), key=len)
                 yield from split_conflict(
                     self, tagged, name,
-                    lambda o, e, n=name: f"{n} is called {o!r} here but {e!r} elsewhere",
+                    lambda o, e, n=name: self.message(name=n, outlier=o, expected=e),
                     value=lambda c: title_of[id(c)],
                     shown=lambda c: self.lexicon.title_name.get(title_of[id(c)], title_of[id(c)]))

@@ -8,28 +8,26 @@ Claims whose date is unknown, or known only to the year, join the largest episod
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, register, split_conflict
-from factlint.timewindow import parse_when
+from factlint.compare import Params, Rule, split_conflict
 
 
 class OneValueParams(Params):
     kind: str
     attribute: str | None = None
-    message: str = "{subject}: {outlier!r} here, but {expected!r} elsewhere"
     window_days: int | None = None
 
 
 def episodes(claims: list, window_days: int | None) -> list[list]:
     if window_days is None:
         return [claims]
-    dated = sorted((c for c in claims if c.when and len(c.when) >= 7 and parse_when(c.when)),
-                   key=lambda c: (parse_when(c.when), c.doc, c.start))
+    dated = sorted((c for c in claims if c.when and c.when.precision != "year" and c.when.anchor()),
+                   key=lambda c: (c.when.anchor(), c.doc, c.start))
     in_dated = {id(c) for c in dated}  # identity: `in` on the list compares every field, O(n^2)
     undated = [c for c in claims if id(c) not in in_dated]
     groups: list[list] = []
     last = None
     for c in dated:
-        d = parse_when(c.when)
+        d = c.when.anchor()
         if last is None or (d - last).days > window_days:
             groups.append([])
         groups[-1].append(c)
@@ -40,10 +38,10 @@ def episodes(claims: list, window_days: int | None) -> list[list]:
     return groups
 
 
-@register
 class OneValue(Rule):
     type = "one-value"
     Params = OneValueParams
+    MESSAGES = {"default": frozenset({"subject", "outlier", "expected"})}
 
     @property
     def kinds(self):
@@ -59,11 +57,11 @@ class OneValue(Rule):
                 if len({c.value for c in episode}) < 2:
                     continue
                 episode.sort(key=lambda c: (c.doc, c.start))
-                shown_subject = episode[0].data.get("subject_display", subject)
+                shown_subject = getattr(episode[0].data, "subject_display", "") or subject
                 why = "same subject"
                 if self.params.window_days is not None:
                     why += f"; dated claims within {self.params.window_days} days of each other (undated ones joined)"
                 yield from split_conflict(
                     self, episode, shown_subject,
-                    lambda o, e, s=shown_subject: self.params.message.format(subject=s, outlier=o, expected=e),
-                    shown=lambda c: c.data.get("level") or c.display, why_prefix=why + ";")
+                    lambda o, e, s=shown_subject: self.message(subject=s, outlier=o, expected=e),
+                    shown=lambda c: getattr(c.data, "level", "") or c.display, why_prefix=why + ";")

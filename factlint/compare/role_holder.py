@@ -8,8 +8,8 @@ given name is another person and never reported.
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, register, split_conflict
-from factlint.timewindow import within
+from factlint.compare import Params, Rule, split_conflict
+from factlint.model import close_in_time
 
 
 class HolderParams(Params):
@@ -17,41 +17,36 @@ class HolderParams(Params):
     min_syllables: int = 3  # họ + đệm + tên: two-syllable names share given names too often
 
 
-def compatible(a: dict, b: dict) -> bool:
-    return all(a[k] == b[k] for k in ("of", "at", "org") if k in a and k in b)
-
-
-@register
 class RoleHolder(Rule):
     type = "role-holder"
     kinds = ("person",)
     Params = HolderParams
+    MESSAGES = {"default": frozenset({"role", "outlier", "expected"})}
 
     def check(self, by_kind):
         lx = self.lexicon
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            toks = c.data["tokens"]
-            if len(toks) < self.params.min_syllables or c.data.get("bare") or toks[0] not in lx.surnames:
+            toks = c.data.tokens
+            if len(toks) < self.params.min_syllables or c.data.bare or toks[0] not in lx.surnames:
                 continue
-            for title in c.data["titles"]:
-                groups.setdefault((title, tuple(toks[1:])), []).append(c)
+            for title in c.data.titles:
+                groups.setdefault((title, toks[1:]), []).append(c)
         seen = set()
         for (title, given), claims in sorted(groups.items()):
-            if len({c.data["tokens"][0] for c in claims}) < 2:
+            if len({c.data.tokens[0] for c in claims}) < 2:
                 continue
             linked = [c for c in claims if any(
-                d.data["tokens"][0] != c.data["tokens"][0] and compatible(c.data["quals"], d.data["quals"])
-                and within(c.when, d.when, self.params.window_days) for d in claims)]
+                d.data.tokens[0] != c.data.tokens[0] and c.data.scope.compatible(d.data.scope)
+                and close_in_time(c.when, d.when, self.params.window_days) for d in claims)]
             ids = frozenset(id(c) for c in linked)
             if len(linked) < 2 or ids in seen:
                 continue
             seen.add(ids)
             linked.sort(key=lambda c: (c.doc, c.start))
-            role = max((c.data["title_text"] for c in linked), key=len)
+            role = max((c.data.title_text for c in linked), key=len)
             yield from split_conflict(
-                self, linked, role,
-                lambda o, e, r=role: f"{r}: {o!r} and {e!r} share given names but not the family name",
-                value=lambda c: " ".join(c.data["tokens"]), shown=lambda c: c.display,
-                weight=lambda c: len(c.data["quals"]),
+                self, linked, role, lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
+                value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
+                weight=lambda c: c.data.scope.count(),
                 why_prefix="same title and given names;")

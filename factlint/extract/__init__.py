@@ -1,49 +1,51 @@
 """Stage 3 — extract: claim kinds are plug-ins behind one interface.
 
-Each extractor module defines a subclass of `Extractor` and registers it with
-`@register`. Extractors run in registration order on one document at a time; a later
-kind may read the claims of an earlier one (a visit needs the people of its sentence).
+Each module factlint/extract/<kind>.py defines one `Extractor` subclass, listed in
+factlint/registry.py. An extractor reads one document (its text, zones, sentences and
+reference date, settled by the normalize stage) and the claims of the kinds it `needs`;
+extractors run in an order that gives every one its needs.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterable
+from typing import ClassVar, Iterable, Mapping
 
-from factlint.claims import Claim
-from factlint.normalize.text import Document
-
-REGISTRY: list[type["Extractor"]] = []
+from factlint.model import Claim
 
 
 class Extractor:
     kind: ClassVar[str]
-    order: ClassVar[int] = 50  # extractors run by order; a kind that reads another runs after it
+    needs: ClassVar[tuple[str, ...]] = ()  # claim kinds this extractor reads
 
     def __init__(self, lexicon):
         self.lexicon = lexicon
 
-    def extract(self, doc: Document, found: dict[str, list[Claim]]) -> Iterable[Claim]:
+    def extract(self, doc, found: Mapping[str, list[Claim]]) -> Iterable[Claim]:
         raise NotImplementedError
 
 
-def register(cls: type[Extractor]) -> type[Extractor]:
-    if cls not in REGISTRY:
-        REGISTRY.append(cls)
-    return cls
-
-
 def load_extractors(lexicon) -> list[Extractor]:
-    import importlib
-    import pkgutil
+    """Every registered extractor, each after those whose claims it needs."""
+    from factlint.registry import CLAIM_KINDS, extractor_class
 
-    import factlint.extract as pkg
+    classes = {kind: extractor_class(kind) for kind in CLAIM_KINDS}
+    ordered: list[str] = []
 
-    for mod in pkgutil.iter_modules(pkg.__path__):  # importing a module registers its kind
-        importlib.import_module(f"factlint.extract.{mod.name}")
-    return [cls(lexicon) for cls in sorted(REGISTRY, key=lambda c: (c.order, c.kind))]
+    def visit(kind: str, path: tuple[str, ...]) -> None:
+        if kind in ordered:
+            return
+        if kind in path:
+            raise RuntimeError(f"extractors need each other: {' -> '.join(path + (kind,))}")
+        for need in classes[kind].needs:
+            visit(need, path + (kind,))
+        ordered.append(kind)
+
+    for kind in CLAIM_KINDS:
+        visit(kind, ())
+    return [classes[kind](lexicon) for kind in ordered]
 
 
-def extract_document(doc: Document, extractors: list[Extractor]) -> list[Claim]:
+def extract_document(doc, extractors: list[Extractor]) -> list[Claim]:
     from factlint.lexicon import forget_lowered
 
     found: dict[str, list[Claim]] = {}

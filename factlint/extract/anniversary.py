@@ -5,10 +5,10 @@
     thiết lập quan hệ ngoại giao năm 1950                 -> base, year 1950
     kỷ niệm 96 năm Ngày thành lập Đảng (3/2/1930 – 3/2/2026)  -> anniversary with its own span
 
-`data["words"]` keeps the content words of what is celebrated (the first few after the
+`AnniversaryData.words` keeps the content words of what is celebrated (the first few after the
 number for an anniversary, the last few before the year for a base year), so that the
 rule can match an anniversary with the base years written about the same thing. The
-patterns live in rules/vocab/dates.toml [extra.events].
+patterns live in rules/vocab/dates.toml [events].
 """
 
 from __future__ import annotations
@@ -17,30 +17,30 @@ from bisect import bisect_right
 
 import regex
 
-from factlint.claims import Claim
-from factlint.extract import Extractor, register
-from factlint.normalize.structure import zone_at
+from factlint.extract import Extractor
+from factlint.lexicon import any_of
+from factlint.model import AnniversaryData, Claim, PartialDate
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SPAN = regex.compile(r"[^()]{0,80}?\(\s*(?:[\d/.]*?/)?(?P<y1>1[89]\d\d|20\d\d)\s*[-–—]\s*"
                       r"(?:[\d/.]*?/)?(?P<y2>1[89]\d\d|20\d\d)\s*\)")
-_YEAR = regex.compile(r"(?i:năm)\s+(?:1[89]\d\d|20\d\d)(?!\d)")
-_NAM = regex.compile(r"\d\s+năm(?![\p{L}\p{M}])")
 WINDOW = 6
 
 
-@register
 class AnniversaryExtractor(Extractor):
     kind = "anniversary"
-    order = 30
 
     def __init__(self, lexicon):
         super().__init__(lexicon)
-        v = lexicon.vocab.extra.get("events", {})
-        self.ann_re = [regex.compile(p) for p in v.get("anniversary_patterns", [])]
-        bp = v.get("base_year_pattern")
-        self.base_re = regex.compile(bp) if bp else None
-        self.stop = {lexicon.folder.key(w) for w in v.get("stopwords", [])}
+        v = lexicon.vocab.events
+        self.ann_re = [regex.compile(p) for p in v.anniversary_patterns]
+        self.base_re = regex.compile(v.base_year_pattern) if v.base_year_pattern else None
+        self.stop = {lexicon.folder.key(w) for w in v.stopwords}
+        year = any_of([lexicon.vocab.dates.year_word], ignore_case=True)
+        # "năm 1950" (a base year) and "75 năm" (a number of years)
+        self.year_re = regex.compile(rf"(?i:{year})\s+(?:1[89]\d\d|20\d\d)(?!\d)")
+        self.years_end = 1 + len(lexicon.vocab.dates.year_word)  # " năm" after the number
+        self.years_re = regex.compile(rf"\d\s+{any_of([lexicon.vocab.dates.year_word])}(?![\p{{L}}\p{{M}}])")
 
     def words(self, text: str) -> list[str]:
         key = self.lexicon.folder.key
@@ -48,13 +48,14 @@ class AnniversaryExtractor(Extractor):
 
     def extract(self, doc, found):
         text = doc.text
-        ref = doc.reference or {}
+        ref = doc.reference
+        ref_year = ref.date.year if ref else None
         claims: list[Claim] = []
         seen: set[int] = set()
         # sentences holding "<number> năm" (anniversaries) and "năm <year>" (base years),
         # found in one pass over the text each
-        with_years = _sentences_with(_NAM, doc)
-        with_base_years = _sentences_with(_YEAR, doc) if self.base_re is not None else set()
+        with_years = _sentences_with(self.years_re, doc)
+        with_base_years = _sentences_with(self.year_re, doc) if self.base_re is not None else set()
         for s in doc.sentences:
             if s not in with_years and s not in with_base_years:
                 continue
@@ -67,21 +68,23 @@ class AnniversaryExtractor(Extractor):
                     words = self.words(m.group("what"))[:WINDOW]
                     if not words:
                         continue
-                    data = {"years": n, "what": m.group("what").strip(), "words": words,
-                            "ref_year": ref.get("year"), "ref_from": ref.get("from")}
+                    data = AnniversaryData(what=m.group("what").strip(), words=tuple(words), years=n,
+                                           reference_year=ref_year,
+                                           reference_source=ref.source if ref else None)
                     span = _SPAN.match(text, m.end("n"), s[1])
                     if span:
-                        data["span"] = [int(span.group("y1")), int(span.group("y2"))]
+                        data.span = (int(span.group("y1")), int(span.group("y2")))
                     claims.append(Claim(
                         kind="anniversary", subject=" ".join(words), attribute="years", value=str(n),
-                        text=m.group(), doc=doc.path, start=m.start(), end=m.end("n") + 4,
-                        zone=zone_at(doc, m.start()), sentence=s,
-                        display=text[m.start():m.end("n") + 4], when=ref.get("value"), data=data))
+                        text=m.group(), doc=doc.path, start=m.start(), end=m.end("n") + self.years_end,
+                        zone=doc.zone_at(m.start()), sentence=s,
+                        display=text[m.start():m.end("n") + self.years_end], when=ref.date if ref else None,
+                        data=data))
             if s not in with_base_years:
                 continue
             # look back from each year only (fast): the clause before "năm 1950"
             matches = []
-            for y in _YEAR.finditer(text, s[0], s[1]):
+            for y in self.year_re.finditer(text, s[0], s[1]):
                 if y.start() <= (matches[-1].end() if matches else -1):
                     continue
                 m = self.base_re.search(text, max(s[0], y.start() - 100), y.end())
@@ -101,8 +104,9 @@ class AnniversaryExtractor(Extractor):
                 claims.append(Claim(
                     kind="anniversary", subject=" ".join(words), attribute="base", value=str(y),
                     text=text[start:m.end()], doc=doc.path, start=start, end=m.end(),
-                    zone=zone_at(doc, start), sentence=s, display=text[start:m.end()],
-                    when=str(y), data={"year": y, "what": m.group("what").strip(), "words": words}))
+                    zone=doc.zone_at(start), sentence=s, display=text[start:m.end()],
+                    when=PartialDate(y), data=AnniversaryData(what=m.group("what").strip(),
+                                                             words=tuple(words), year=y)))
         return claims
 
 

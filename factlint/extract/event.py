@@ -4,9 +4,9 @@
     Từ ngày 5 đến 12/5, Tổng Bí thư Tô Lâm … sẽ thực hiện chuyến thăm  -> range (planned)
     chuyến công du 8 ngày … của Tổng Bí thư Tô Lâm                      -> duration 8
 
-An event claim needs a trigger word (rules/vocab/dates.toml [extra.events]) and a named
+An event claim needs a trigger word (rules/vocab/dates.toml [events]) and a named
 person in the same sentence: the actor is the nearest person named before the trigger,
-else the first one after it. The subject is the actor's key; `data` keeps the actor's
+else the first one after it. The subject is the actor's key; EventData keeps the actor's
 name, the hosts named in the sentence (places of the vocabulary) and whether the dates
 are planned ("sẽ", "dự kiến"). Which trip it is (the date window) is decided when
 claims are compared (compare/event_dates.py), because one actor makes many trips.
@@ -16,25 +16,23 @@ from __future__ import annotations
 
 import regex
 
-from factlint.claims import Claim
-from factlint.extract import Extractor, register
+from factlint.extract import Extractor
 from factlint.lexicon import Phrases
-from factlint.normalize.structure import zone_at
+from factlint.model import Claim, EventData
 
 
-@register
 class EventExtractor(Extractor):
     kind = "event"
-    order = 40
+    needs = ("person", "date")
 
     def __init__(self, lexicon):
         super().__init__(lexicon)
-        v = lexicon.vocab.extra.get("events", {})
-        self.trigger_re = Phrases(v.get("triggers", []))
-        self.end_re = Phrases(v.get("end_words", []))
-        self.start_re = Phrases(v.get("start_words", []))
-        self.planned_re = Phrases(v.get("planned_words", []))
-        self.duration_re = [regex.compile(p, regex.I) for p in v.get("duration_patterns", [])]
+        v = lexicon.vocab.events
+        self.trigger_re = Phrases(v.triggers)
+        self.end_re = Phrases(v.end_words)
+        self.start_re = Phrases(v.start_words)
+        self.planned_re = Phrases(v.planned_words)
+        self.duration_re = [regex.compile(p, regex.I) for p in v.duration_patterns]
         self.place_re = Phrases(lexicon.place_forms)
 
     def extract(self, doc, found):
@@ -64,38 +62,35 @@ class EventExtractor(Extractor):
             actor = self._actor(people.get(s, []), anchor.start())
             if actor is None:
                 continue
-            hosts = sorted({lx.place(h.group()) for h in self.place_re.finditer(text, s[0], s[1])}
-                           if self.place_re else set())
+            hosts = tuple(sorted({lx.place(h.group()) for h in self.place_re.finditer(text, s[0], s[1])}
+                                 if self.place_re else set()))
             planned = bool(self.planned_re and self.planned_re.search(text, s[0], s[1]))
-            base = {"actor": actor.data.get("name", actor.display), "hosts": hosts, "planned": planned,
-                    "trigger": (trig or anchor).group()}
+            actor_name = actor.data.name if actor.data else actor.display
+            trigger = (trig or anchor).group()
             starts = self.start_re.search(text, s[0], s[1]) if self.start_re else None
             for d in dates.get(s, []):
                 if d.attribute == "range":
-                    attr, value = "range", d.value
-                    data = {**base, "start": d.data.get("start"), "end": d.data.get("end")}
+                    attr, first, last = "range", d.data.start, d.data.end
                 elif ends and not starts:
-                    attr, value = "end", d.value
-                    data = {**base, "end": d.value}
+                    attr, first, last = "end", None, d.when
                 elif starts and not ends:
-                    attr, value = "start", d.value
-                    data = {**base, "start": d.value}
+                    attr, first, last = "start", d.when, None
                 else:
                     continue  # a date of the sentence that is neither the start nor the end
                 if not trig and not ends:
                     continue
-                data["year_from"] = d.data.get("year_from")
                 claims.append(Claim(
-                    kind="event", subject=actor.subject, attribute=attr, value=value, text=d.text,
+                    kind="event", subject=actor.subject, attribute=attr, value=d.value, text=d.text,
                     doc=doc.path, start=d.start, end=d.end, zone=d.zone, sentence=s,
-                    display=d.display, when=d.when, data=data))
+                    display=d.display, when=d.when,
+                    data=EventData(actor_name, hosts, planned, trigger, first, last, d.data.year_from)))
             for m in durations:
                 n = int(m.group("n"))
                 claims.append(Claim(
                     kind="event", subject=actor.subject, attribute="duration", value=str(n),
                     text=m.group(), doc=doc.path, start=m.start(), end=m.end(),
-                    zone=zone_at(doc, m.start()), sentence=s, display=m.group(),
-                    when=None, data={**base, "days": n}))
+                    zone=doc.zone_at(m.start()), sentence=s, display=m.group(),
+                    when=None, data=EventData(actor_name, hosts, planned, trigger, days=n)))
         # a duration belongs to the trip whose dates the same document gives
         dated: dict[str, Claim] = {}
         for c in claims:
@@ -106,7 +101,7 @@ class EventExtractor(Extractor):
                 if c.subject in dated:
                     c.when = dated[c.subject].when
                 elif doc.reference:
-                    c.when = doc.reference["value"]
+                    c.when = doc.reference.date
         return claims
 
     @staticmethod

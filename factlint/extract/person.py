@@ -5,9 +5,9 @@
     Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn
     Đại sứ Bezdetko            (a bare later mention, resolved in the same document)
 
-The subject of a person claim is the folded full name; `data` keeps the titles (canonical
-keys), the qualifiers (place / organisation), the name tokens and the lowercase words
-that follow a one-word name (so "Tô lâm" can be recognised as "Tô Lâm" later).
+The subject of a person claim is the folded full name; its PersonData keeps the titles
+(canonical keys), what they are titles of (place / organisation), the name tokens and the
+lowercase words that follow a one-word name (so "Tô lâm" can be recognised as "Tô Lâm").
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from bisect import bisect_right
 
 import regex
 
-from factlint.claims import Claim
-from factlint.extract import Extractor, register
-from factlint.lexicon import Phrases, WordForms, alternation
-from factlint.normalize.structure import zone_at
+from factlint.extract import Extractor
+from factlint.lexicon import Phrases, WordForms, alternation, any_of
+from factlint.model import Claim, PersonData, RoleScope
 
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s?[–‑-]\s?)\p{Lu}[\p{L}\p{M}'’]*)*"
 _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN)
@@ -27,17 +26,16 @@ _COMMA = regex.compile(r"\s*,\s*")
 _TAIL = regex.compile(r"(?:\s+([\p{Ll}][\p{L}\p{M}]*)){1,3}")
 
 
-@register
 class PersonExtractor(Extractor):
     kind = "person"
-    order = 10
 
     def __init__(self, lexicon):
         super().__init__(lexicon)
         lx = lexicon
         title = alternation(lx.title_forms, ignore_case=True)
         qual = alternation(lx.place_forms + lx.org_forms, ignore_case=True)
-        tai = r"tại\s+(?:" + alternation(lx.place_forms) + ")"
+        posted = any_of(lx.vocab.names.posted_at)
+        tai = rf"(?:{posted})\s+(?:{alternation(lx.place_forms)})"
         one = rf"(?i:{title})(?:\s+(?:(?i:{qual})|{tai}))*"
         # `(?&one)` calls the group instead of repeating it: the vocabulary's long
         # alternations are then compiled once (compiling them was most of a run on a few files)
@@ -53,10 +51,10 @@ class PersonExtractor(Extractor):
             rf"(?<![\p{{L}}\p{{M}}])(?i:{alternation(lx.former, ignore_case=True)})\s+$") if lx.former else None
         self.title_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{title})(?![\p{{L}}\p{{M}}])")
         self.qual_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:(?P<tai>tại\s+)?(?P<q>(?i:{qual})))(?![\p{{L}}\p{{M}}])")
+            rf"(?<![\p{{L}}\p{{M}}])(?:(?P<tai>(?:{posted})\s+)?(?P<q>(?i:{qual})))(?![\p{{L}}\p{{M}}])")
 
-    def _titles(self, text: str) -> tuple[list[str], dict[str, str]]:
-        """Canonical titles and qualifiers of a title chain."""
+    def _titles(self, text: str) -> tuple[tuple[str, ...], RoleScope]:
+        """Canonical titles and what they are titles of, for a title chain."""
         lx = self.lexicon
         titles = []
         quals: dict[str, str] = {}
@@ -74,12 +72,13 @@ class PersonExtractor(Extractor):
                     quals.setdefault("of", place)
                 else:
                     quals.setdefault("org", lx.org_of.get(lx.folder.key(form), form))
-        return titles, quals
+        return tuple(titles), RoleScope(**quals)
 
     def extract(self, doc, found):
         lx = self.lexicon
         key = lx.folder.key
         claims: list[Claim] = []
+        when = doc.reference.date if doc.reference else None
         sentence_starts = [s for s, _ in doc.sentences]
         done = 0
         for first in self.titles.finditer(doc.text):
@@ -99,24 +98,24 @@ class PersonExtractor(Extractor):
                     continue
                 if len(tokens[0]) > 1 and tokens[0].isupper() and not name.isupper():
                     continue  # an acronym (HĐQT, UEFA) is an organisation, not the start of a name
-                titles, quals = self._titles(m.group("titles"))
+                titles, scope = self._titles(m.group("titles"))
                 if not titles:
                     continue
-                data = {"name": name, "tokens": [key(t) for t in tokens], "titles": titles,
-                        "quals": quals, "title_text": m.group("titles"), "mention_start": m.start()}
+                data = PersonData(name=name, tokens=tuple(key(t) for t in tokens), titles=titles,
+                                  scope=scope, title_text=m.group("titles"), mention_start=m.start())
                 if self.former_re and self.former_re.search(doc.text, max(0, m.start() - 12), m.start()):
-                    data["former"] = True
+                    data.former = True
                 if len(tokens) == 1:
                     tail = _TAIL.match(doc.text, name_end, s_end)
                     if tail:
-                        data["tail"] = [key(w) for w in tail.captures(1)]
-                        data["tail_words"] = tail.captures(1)
-                        data["tail_ends"] = [e for _, e in tail.spans(1)]
+                        data.tail = tuple(key(w) for w in tail.captures(1))
+                        data.tail_words = tuple(tail.captures(1))
+                        data.tail_ends = tuple(e for _, e in tail.spans(1))
                 claims.append(Claim(
                     kind="person", subject=key(name), attribute="name", value=key(name),
                     text=doc.text[m.start():name_end], doc=doc.path, start=m.start("name"), end=name_end,
-                    zone=zone_at(doc, m.start()), sentence=(s_start, s_end), display=name,
-                    data=data))
+                    zone=doc.zone_at(m.start()), sentence=(s_start, s_end), display=name,
+                    when=when, data=data))
         self._resolve(claims)
         return claims
 
@@ -135,12 +134,12 @@ class PersonExtractor(Extractor):
         """A bare mention ("Tổng thống Putin") takes the full name it ends with in the same document."""
         full = {}
         for c in claims:
-            toks = c.data["tokens"]
+            toks = c.data.tokens
             if len(toks) > 1:
                 for k in range(1, len(toks)):
-                    full.setdefault(tuple(toks[-k:]), set()).add(c.subject)
+                    full.setdefault(toks[-k:], set()).add(c.subject)
         for c in claims:
-            candidates = full.get(tuple(c.data["tokens"]), set()) - {c.subject}
+            candidates = full.get(c.data.tokens, set()) - {c.subject}
             if len(candidates) == 1:
-                c.data["bare"] = True
+                c.data.bare = True
                 c.subject = next(iter(candidates))

@@ -3,11 +3,11 @@
     hơn 80 hoạt động · khoảng 60 thỏa thuận · 4,1 tỷ USD · 27,4% · 1.000 người · 10-15 người
 
 Numbers are written the Vietnamese way (decimal comma, thousands dot). A qualifier
-becomes an interval (`data["low"]`, `data["high"]`; None is unbounded). The subject is
+becomes an interval (`QuantityData.low`, `.high`; None is unbounded). The subject is
 "<topic> > <noun>": the topic is a named event of the sentence ("bão Yagi"), else the
 person named in the sentence (no topic, no claim); for a
 unit ("USD", "%") the noun is the unit plus the words before the number ("kim ngạch
-thương mại song phương"). `when` is a date written in the sentence, if any: figures of
+thương mại song phương"). `as_of` is a date written in the sentence, if any: figures of
 different dates are never compared. The words live in rules/vocab/units.toml.
 """
 
@@ -17,10 +17,10 @@ from bisect import bisect_left
 
 import regex
 
-from factlint.claims import Claim
-from factlint.extract import Extractor, register
-from factlint.lexicon import Phrases, alternation
-from factlint.normalize.structure import Spans, zone_at
+from factlint.extract import Extractor
+from factlint.lexicon import Phrases, alternation, any_of
+from factlint.model import Claim, QuantityData
+from factlint.normalize.structure import Spans
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _WORD = regex.compile(r"[\p{L}\p{M}]+|%")
@@ -51,25 +51,23 @@ def fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:.6f}".rstrip("0")
 
 
-@register
 class QuantityExtractor(Extractor):
     kind = "quantity"
-    order = 45
+    needs = ("person", "date", "anniversary", "event")
 
     def __init__(self, lexicon):
         super().__init__(lexicon)
-        v = lexicon.vocab.extra.get("units", {})
-        self.scales = {k.lower(): float(x) for k, x in v.get("scales", {}).items()}
-        self.quals = {k.lower(): q for k, q in v.get("qualifiers", {}).items()}
-        self.tol = float(v.get("tolerance", 0.1))
-        self.single = {lexicon.folder.key(w) for w in v.get("single_word_nouns", [])}
-        self.qualifies = {lexicon.folder.key(w) for w in v.get("noun_qualifiers", [])}
-        self.not_nouns = {lexicon.folder.key(w) for w in v.get("not_nouns", [])}
-        units = v.get("units", [])
-        q = alternation(self.quals, ignore_case=True) or r"(?!)"
-        sc = alternation(self.scales, ignore_case=True) or r"(?!)"
-        un = alternation(units) or r"(?!)"
-        nb = alternation(v.get("not_before", []), ignore_case=True) or r"(?!)"
+        v = lexicon.vocab.units
+        self.scales = {k.lower(): float(x) for k, x in v.scales.items()}
+        self.quals = {k.lower(): q for k, q in v.qualifiers.items()}
+        self.tol = v.tolerance
+        self.single = {lexicon.folder.key(w) for w in v.single_word_nouns}
+        self.qualifies = {lexicon.folder.key(w) for w in v.noun_qualifiers}
+        self.not_nouns = {lexicon.folder.key(w) for w in v.not_nouns}
+        q = any_of(self.quals, ignore_case=True)
+        sc = any_of(self.scales, ignore_case=True)
+        un = any_of(v.units)
+        nb = any_of(v.not_before, ignore_case=True)
         self.not_before = regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}])(?i:{nb})\s*$")
         self.re = regex.compile(
             rf"(?:(?<![\p{{L}}\p{{M}}])(?P<q>(?i:{q}))\s+)?"
@@ -77,11 +75,12 @@ class QuantityExtractor(Extractor):
             rf"(?![\d/]|[.,:]\d)"
             rf"(?:\s*(?P<scale>(?i:{sc}))(?![\p{{L}}\p{{M}}]))?"
             rf"(?:\s*(?P<unit>(?:{un}))(?![\p{{L}}\p{{M}}\d]))?")
-        ev = alternation(v.get("event_nouns", []), ignore_case=True)
+        ev = alternation(v.event_nouns, ignore_case=True)
+        numbered = any_of(v.event_numbers)  # "bão số 3 (Yagi)"
         self.event_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})\s+(?:số\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*"
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{ev})\s+(?:(?:{numbered})\s+\d+\s*\(\s*)?\p{{Lu}}[\p{{L}}\p{{M}}\d-]*"
         ) if ev else None
-        self.event_nouns = Phrases(v.get("event_nouns", []))
+        self.event_nouns = Phrases(v.event_nouns)
         w = r"([\p{Ll}][\p{L}\p{M}]*)"
         self.noun_re = regex.compile(rf"[ \t]+{w}(?:[ \t]+{w})?")
 
@@ -100,12 +99,12 @@ class QuantityExtractor(Extractor):
         for d in found.get("date", []):
             if d.sentence and d.attribute in ("date", "range", "month", "year"):
                 dates.setdefault(d.sentence, []).append(d)
-        windows: dict[str, list] = {}  # actor -> [first day, last day] of the events dated here
+        windows: dict[str, tuple] = {}  # actor -> (first day, last day) of the events dated here
         for e in found.get("event", []):
-            days = [d for d in (e.data.get("start"), e.data.get("end")) if d]
+            days = [d for d in (e.data.start, e.data.end) if d]
             if days:
-                w = windows.setdefault(e.subject, [min(days), max(days)])
-                w[0], w[1] = min(w[0], *days), max(w[1], *days)
+                w = windows.get(e.subject, ())
+                windows[e.subject] = (min([*w, *days], key=_iso), max([*w, *days], key=_iso))
         claims: list[Claim] = []
         events = self.event_nouns.first_in_each(text, doc.sentences, self.event_re)
         for s, event in zip(doc.sentences, events):
@@ -161,10 +160,11 @@ class QuantityExtractor(Extractor):
                 qual = (m.group("q") or "").lower()
                 qkind = self.quals.get(qual, "exact")
                 low, high = interval(qkind, lo, hi, self.tol)
-                when = None
+                when = as_of = None
                 sd = dates.get(s, [])
                 if sd:
-                    when = min(sd, key=lambda d: abs(d.start - m.start())).value
+                    nearest = min(sd, key=lambda d: abs(d.start - m.start()))
+                    when, as_of = nearest.when, nearest.value
                 end = m.end()
                 shown = text[m.start():end]
                 if not unit and nm:
@@ -173,11 +173,14 @@ class QuantityExtractor(Extractor):
                 claims.append(Claim(
                     kind="quantity", subject=f"{topic} > {noun}", attribute="count", value=value,
                     text=shown, doc=doc.path, start=m.start(), end=m.start() + len(shown),
-                    zone=zone_at(doc, m.start()), sentence=s, display=shown, when=when,
-                    data={"qualifier": qual or None, "kind": qkind, "figure": [lo, hi],
-                          "low": low, "high": high, "noun": noun, "unit": unit, "topic": topic,
-                          "scale": m.group("scale"), "window": window}))
+                    zone=doc.zone_at(m.start()), sentence=s, display=shown, when=when,
+                    data=QuantityData(qual or None, qkind, (lo, hi), low, high, noun, unit, topic,
+                                      m.group("scale"), as_of, window)))
         return claims
+
+
+def _iso(date) -> str:
+    return date.iso()
 
 
 def _merged(spans) -> list[tuple[int, int]]:

@@ -6,37 +6,35 @@ One claim per occurrence: subject = the variant group, value = the form as writt
 
 from __future__ import annotations
 
-from factlint.claims import Claim
-from factlint.extract import Extractor, register
+from factlint.extract import Extractor
 from factlint.lexicon import Phrases
-from factlint.normalize.structure import zone_at
+from factlint.model import Claim, SpellingData
 
 
-@register
 class SpellingExtractor(Extractor):
     kind = "spelling"
-    order = 5
 
     def __init__(self, lexicon):
         super().__init__(lexicon)
-        self.group_of: dict[str, tuple[str, str | None]] = {}
+        self.group_of: dict[str, tuple[str, SpellingData]] = {}
         forms = []
         for group in lexicon.vocab.orthography.words:
             gid = " / ".join(group.forms)
+            data = SpellingData(preferred=group.preferred)
             for f in group.forms:
-                self.group_of[f.lower()] = (gid, group.preferred)
+                self.group_of[f.lower()] = (gid, data)
                 forms.append(f)
         self.pattern = Phrases(forms)
 
     def extract(self, doc, found):
         if not self.pattern:
             return []
+        when = doc.reference.date if doc.reference else None
         out = []
         for m in self.pattern.finditer(doc.text):
             written = m.group()
-            gid, preferred = self.group_of[" ".join(written.split()).lower()]
+            gid, data = self.group_of[" ".join(written.split()).lower()]
             out.append(Claim(kind="spelling", subject=gid, attribute="form", value=written.lower(),
                              text=written, doc=doc.path, start=m.start(), end=m.end(),
-                             zone=zone_at(doc, m.start()), display=written,
-                             data={"preferred": preferred}))
+                             zone=doc.zone_at(m.start()), display=written, when=when, data=data))
         return out

@@ -2,10 +2,10 @@
 
     thăm cấp Nhà nước tới Kazakhstan, Azerbaijan, dự Lễ … và thăm chính thức Liên bang Nga
 
-A level governs the places that follow it (through commas and "và") until an item that
-is not a place. The visitor is the nearest person named before the level in the same
-sentence (skipping people of the host country), else the person after "của", else the
-document's usual visitor.
+A level governs the places that follow it (through commas and conjunctions) until an item
+that is not a place. The visitor is the nearest person named before the level in the
+same sentence (skipping people of the host country), else the person after a possessive
+("của"), else the document's usual visitor.
 """
 
 from __future__ import annotations
@@ -15,28 +15,28 @@ from collections import Counter
 
 import regex
 
-from factlint.claims import Claim
-from factlint.extract import Extractor, register
-from factlint.lexicon import alternation
-from factlint.normalize.structure import zone_at
+from factlint.extract import Extractor
+from factlint.lexicon import alternation, any_of
+from factlint.model import Claim, VisitData
 
 
-@register
 class VisitExtractor(Extractor):
     kind = "visit"
-    order = 20
+    needs = ("person", "date")
 
     def __init__(self, lexicon):
         super().__init__(lexicon)
         lx = lexicon
         place = alternation([f for p in lx.vocab.place if p.kind == "country" for f in (p.name, *p.aliases)])
         conn = alternation(lx.connectors)
+        conj = any_of(lx.vocab.grammar.conjunctions)
         self.level_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<level>(?i:{alternation(lx.level_forms, ignore_case=True)}))"
-            rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?P<host>{place})(?:(?:\s*,\s*|\s+và\s+)(?&host))*)"
+            rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?P<host>{place})(?:(?:\s*,\s*|\s+(?:{conj})\s+)(?&host))*)"
             rf"(?![\p{{L}}\p{{M}}])")
         self.place_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{place})(?![\p{{L}}\p{{M}}])")
-        self.of_re = regex.compile(r"(?<![\p{L}\p{M}])của\s+$")
+        self.of_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{any_of(lx.vocab.grammar.possessives)})\s+$")
 
     def extract(self, doc, found):
         lx = self.lexicon
@@ -48,9 +48,9 @@ class VisitExtractor(Extractor):
         names: dict[str, str] = {}
         dated = {}  # sentence -> the first date to the day read in it
         for d in found.get("date", ()):
-            if d.when and len(d.when) == 10:
+            if d.when and d.when.precision == "day":
                 dated.setdefault(d.sentence, d.when)
-        reference = doc.reference.get("value") if isinstance(doc.reference, dict) else None
+        reference = doc.reference.date if doc.reference else None
         pending: list[tuple[Claim, str | None]] = []
         for s in doc.sentences:
             for m in self.level_re.finditer(doc.text, s[0], s[1]):
@@ -66,8 +66,8 @@ class VisitExtractor(Extractor):
                     claim = Claim(
                         kind="visit", subject="", attribute="level", value=lx.folder.key(level),
                         text=m.group(), doc=doc.path, start=m.start("level"), end=m.end("level"),
-                        zone=zone_at(doc, m.start()), sentence=s, display=m.group("level"),
-                        when=dated.get(s) or reference, data={"host": host, "level": level})
+                        zone=doc.zone_at(m.start()), sentence=s, display=m.group("level"),
+                        when=dated.get(s) or reference, data=VisitData(host=host, level=level))
                     pending.append((claim, visitor))
         fallback = usual.most_common(1)[0][0] if usual else None
         out = []
@@ -75,10 +75,10 @@ class VisitExtractor(Extractor):
             who = visitor or fallback
             if who is None:
                 continue
-            claim.data["visitor"] = who
-            claim.data["visitor_inferred"] = visitor is None
-            claim.subject = f"{who} > {lx.folder.key(claim.data['host'])}"
-            claim.data["subject_display"] = f"{names.get(who, who)} → {claim.data['host']}"
+            claim.data.visitor = who
+            claim.data.visitor_inferred = visitor is None
+            claim.subject = f"{who} > {lx.folder.key(claim.data.host)}"
+            claim.data.subject_display = f"{names.get(who, who)} → {claim.data.host}"
             out.append(claim)
         return out
 
@@ -86,10 +86,10 @@ class VisitExtractor(Extractor):
         """`people` of the sentence in text order, `ends` their ends."""
         k = bisect_right(ends, m.start())
         for i in range(k - 1, -1, -1):  # the nearest before, skipping the hosts' own people
-            if people[i].data["quals"].get("of") not in hosts:
+            if people[i].data.scope.of not in hosts:
                 return people[i]
         for p in people[k:]:  # "chuyến thăm … của Tổng Bí thư X"
-            at = p.data["mention_start"]
+            at = p.data.mention_start
             if p.start >= m.end() and self.of_re.search(text, max(m.end(), at - 40), at):
                 return p
         return None

@@ -13,20 +13,18 @@ import regex
 
 from factlint.errors import FactlintError
 from factlint.normalize.text import Document
-from factlint.ruleset import REGEX_TIMEOUT
+from factlint.vocab import REGEX_TIMEOUT
 
 BODY, TITLE, CAPTION, FURNITURE, META = "body", "title", "caption", "furniture", "meta"
-COMPARED_ZONES = (BODY, TITLE)
 
 _LINE = regex.compile(r"[^\n]+")
 # A sentence ends at . ! ? … (optionally closed by quotes/brackets) before white space and
-# an upper-case letter, digit or opening quote — but not after a short abbreviation.
+# an upper-case letter, digit or opening quote — but not after a short abbreviation
+# (rules/vocab [sentences]) or an initial.
 # Possessive quantifiers and "starts a run of marks" keep it linear on lines like "!!!!…".
 # The abbreviation test runs only where a full stop was found (a leading look-behind would
 # be tried at every character, which made this the slowest regex of the run).
 _SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++["”’»)\]]*+(?=\s+["“‘«(\[]?[\p{Lu}\d])""")
-_ABBREVIATION = regex.compile(
-    r"""(?<![\p{L}\p{M}])(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|St|Mr|Mrs|Dr|Ms|Th|v\.v|No|tr|\p{Lu})$""")
 # Furniture patterns come from the user's vocabulary: they are tried only on lines a
 # caption or dateline could be, and each search runs with a timeout.
 FURNITURE_LINE_MAX = 1000
@@ -136,7 +134,8 @@ def segment(doc: Document, lexicon) -> None:
     for b in blocks:
         start = b.start
         for e in _SENTENCE_END.finditer(text, b.start, b.end):
-            if text[e.start()] == "." and _ABBREVIATION.search(text, max(b.start, e.start() - 5), e.start()):
+            if text[e.start()] == "." and lexicon.abbreviation_re.search(
+                    text, max(b.start, e.start() - 5), e.start()):
                 continue
             sentences.append((start, e.end()))
             start = e.end()
@@ -160,16 +159,3 @@ class Spans:
         if i >= 0 and pos < self.spans[i][1]:
             return self.spans[i]
         return None
-
-
-def zone_at(doc: Document, pos: int) -> str:
-    lo, hi = 0, len(doc.zones)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.zones[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(doc.zones) and doc.zones[lo].start <= pos:
-        return doc.zones[lo].zone
-    return BODY

@@ -217,6 +217,14 @@ class Document:
         line = bisect_right(starts, raw_pos)
         return line, raw_pos - starts[line - 1] + 1
 
+    def zone_at(self, pos: int) -> str:
+        """The zone of the block holding pos ("body" outside every block)."""
+        zones = self.zones
+        i = bisect_right(zones, pos, key=_block_end)
+        if i < len(zones) and zones[i].start <= pos:
+            return zones[i].zone
+        return "body"
+
     def raw_slice(self, start: int, end: int) -> str:
         return self.raw[self.raw_offset(start):self.raw_offset(end)]
 
@@ -226,6 +234,10 @@ class Document:
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.raw)
         return self.raw[start:end].rstrip("\r\n")
+
+
+def _block_end(block) -> int:
+    return block.end
 
 
 def make_document(path: str, raw: str) -> Document:

@@ -1,32 +1,8 @@
-"""Stage 5 — report: one renderer module per output format, behind one interface.
-
-A renderer is a function `render(result) -> str` registered under its format name.
-`result` is a `factlint.pipeline.Result` (documents, claims, findings, summary).
-"""
+"""Stage 6 — render: one module per output format (factlint/report/<format>.py, listed in
+factlint/registry.py), each with `render(result) -> str`. `result` is a
+factlint.pipeline.Result (documents, claims, findings, summary)."""
 
 from __future__ import annotations
-
-from typing import Callable
-
-RENDERERS: dict[str, Callable] = {}
-
-
-def register(name: str):
-    def deco(fn):
-        RENDERERS[name] = fn
-        return fn
-    return deco
-
-
-def load_renderers() -> dict[str, Callable]:
-    import importlib
-    import pkgutil
-
-    import factlint.report as pkg
-
-    for mod in pkgutil.iter_modules(pkg.__path__):
-        importlib.import_module(f"factlint.report.{mod.name}")
-    return RENDERERS
 
 
 def location(result, claim) -> dict:

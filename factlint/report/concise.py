@@ -3,7 +3,7 @@ with the sides it disagrees with cited by location."""
 
 from __future__ import annotations
 
-from factlint.report import location, register
+from factlint.report import location
 
 MAX_CITED = 6
 
@@ -30,7 +30,6 @@ def lines(result):
     return [t for _, t in sorted(out)]
 
 
-@register("concise")
 def render(result) -> str:
     body = lines(result)
     s = result.summary

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from factlint.report import location, register
+from factlint.report import location
 from factlint.report.markdown import evidence_rows, plural, severity_counts
 
 CONTEXT = 50  # display columns kept on each side of the span
@@ -116,7 +116,6 @@ def render_finding(result, f) -> list[str]:
     return out
 
 
-@register("full")
 def render(result) -> str:
     findings = sorted(result.findings, key=lambda f: f.sort_key())  # the order of concise
     out: list[str] = []

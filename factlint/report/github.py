@@ -9,7 +9,7 @@ follows the annotations (plain text, shown in the job log).
 
 from __future__ import annotations
 
-from factlint.report import location, register
+from factlint.report import location
 from factlint.report.markdown import plural, severity_counts
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -46,7 +46,6 @@ def _message(result, f) -> str:
     return "\n".join(lines)
 
 
-@register("github")
 def render(result) -> str:
     findings = sorted(result.findings, key=lambda f: f.sort_key())
     out: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from factlint.report import location, register
+from factlint.report import location
 
 
 class Location(BaseModel):
@@ -51,6 +51,5 @@ def build(result) -> Report:
     return Report(summary=Summary(**result.summary), findings=findings)
 
 
-@register("json")
 def render(result) -> str:
     return build(result).model_dump_json(indent=2) + "\n"

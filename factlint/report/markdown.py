@@ -22,9 +22,11 @@ from urllib.parse import quote
 
 from tabulate import tabulate
 
-from factlint.report import location, register
+from factlint.model import SEVERITY_RANK
+from factlint.report import location
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITIES = sorted(SEVERITY_RANK, key=SEVERITY_RANK.get, reverse=True)  # error first
+
 SEVERITY_MARK = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -55,12 +57,12 @@ def plural(n: int, word: str) -> str:
 
 def severity_counts(findings) -> str:
     counts = Counter(f.severity for f in findings)
-    parts = [plural(counts[s], s) for s in SEVERITY_ORDER if counts[s]]
+    parts = [plural(counts[s], s) for s in SEVERITIES if counts[s]]
     return ", ".join(parts) if parts else "none"
 
 
 def ordered(findings) -> list:
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.sort_key()))
+    return sorted(findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, -1), f.sort_key()))
 
 
 def corpus_name(result) -> str:
@@ -301,7 +303,6 @@ def _section(result, n: int, f, base: str | None) -> list[str]:
     return out
 
 
-@register("markdown")
 def render(result) -> str:
     base = _link_base(result)
     findings = ordered(result.findings)

@@ -14,7 +14,7 @@ import hashlib
 import json
 from urllib.parse import quote
 
-from factlint.report import location, register
+from factlint.report import location
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -164,6 +164,5 @@ def sarif_log(result) -> dict:
     }
 
 
-@register("sarif")
 def render(result) -> str:
     return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"

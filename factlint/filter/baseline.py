@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from factlint.compare import Finding
 from factlint.errors import FactlintError
+from factlint.model import Finding
 
 FORMAT = "factlint-baseline"
 VERSION = 1
@@ -91,10 +91,10 @@ class Filtered:
     stale: list[Entry] = field(default_factory=list)  # recorded, no longer occurring (count = missing)
 
     def messages(self, path: str) -> list[str]:
-        lines = [f"factlint: {self.hidden} finding{'s' * (self.hidden != 1)} hidden by baseline {path}"]
+        lines = [f"{self.hidden} finding{'s' * (self.hidden != 1)} hidden by baseline {path}"]
         for e in self.stale:
             times = f" ({e.count}×)" if e.count > 1 else ""
-            lines.append(f"factlint: baseline entry no longer occurs{times}: {e.rule} "
+            lines.append(f"baseline entry no longer occurs{times}: {e.rule} "
                          f"{e.subject!r}: {' / '.join(e.values)}")
         return lines
 

@@ -1,8 +1,8 @@
-"""Quantity conflicts: two sources give figures for the same count of the same topic that
+"""Type `quantity-conflict`: two sources give figures for the same count of the same topic that
 cannot both be true.
 
-Claims are grouped by subject ("<topic> > <noun>") and by `when` (figures of different
-dates are never compared). Two claims conflict when their intervals do not meet, or
+Claims are grouped by subject ("<topic> > <noun>") and by the date of their sentence
+(figures of different dates are never compared). Two claims conflict when their intervals do not meet, or
 when the same qualifier states different figures ("hơn 80" / "hơn 90"); "27" and "hơn
 20" agree. Precision first: a document that gives two different figures for one subject
 is left out of it (two figures for one noun in one article are usually two things), and
@@ -15,23 +15,21 @@ import datetime as dt
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, describe, register, tally
-from factlint.compare.event_dates import _day
+from factlint.compare import Params, Rule, describe, tally
+from factlint.compare.event_date_conflict import day_of
 
 
 def conflict(a, b) -> bool:
-    qa, qb = a.data.get("qualifier"), b.data.get("qualifier")
-    if qa and qa == qb and a.data["figure"] != b.data["figure"]:
+    a, b = a.data, b.data
+    if a.qualifier and a.qualifier == b.qualifier and a.figure != b.figure:
         return True
-    la, ha = a.data["low"], a.data["high"]
-    lb, hb = b.data["low"], b.data["high"]
-    if ha is not None and lb is not None and ha < lb:
+    if a.high is not None and b.low is not None and a.high < b.low:
         return True
-    if hb is not None and la is not None and hb < la:
+    if b.high is not None and a.low is not None and b.high < a.low:
         return True
-    if a.data["kind"] == "below" and lb is not None and ha is not None and lb >= ha:
+    if a.bound == "below" and b.low is not None and a.high is not None and b.low >= a.high:
         return True
-    if b.data["kind"] == "below" and la is not None and hb is not None and la >= hb:
+    if b.bound == "below" and a.low is not None and b.high is not None and a.low >= b.high:
         return True
     return False
 
@@ -42,22 +40,27 @@ class QuantityParams(Params):
     max_gap_days: int = Field(3, ge=0, le=60)  # a person's figures: trips this close are one
 
 
-@register
 class QuantityConflict(Rule):
     type = "quantity-conflict"
     kinds = ("quantity",)
     Params = QuantityParams
+    MESSAGES = {
+        "default": frozenset({"noun", "topic", "outliers", "expected", "documents"}),
+        "dated": frozenset({"noun", "topic", "outliers", "expected", "documents", "as_of"}),
+    }
 
     def _by_trip(self, claims):
         """A person's figures are compared only within one trip (dated in each document)."""
-        if all(not c.data.get("window") for c in claims):
+        if all(not c.data.window for c in claims):
             yield claims
             return
-        year = next((int(v[:4]) for c in claims for v in c.data["window"] if not v.startswith("?")), None)
+        year = next((v.year for c in claims for v in c.data.window or () if v.year), None)
         spans = []
         for c in claims:
-            s = _day(c.data["window"][0], year)
-            e = _day(c.data["window"][1], year)
+            if not c.data.window:
+                continue
+            s = day_of(c.data.window[0], year)
+            e = day_of(c.data.window[1], year)
             if s and e:
                 spans.append((s, e, c))
         spans.sort(key=lambda x: x[0])
@@ -75,7 +78,7 @@ class QuantityConflict(Rule):
     def check(self, by_kind):
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            groups.setdefault((c.subject, c.when), []).append(c)
+            groups.setdefault((c.subject, c.data.as_of), []).append(c)
         groups = {(*k, i): part for k, claims in groups.items()
                   for i, part in enumerate(self._by_trip(claims))}
         for (subject, when, _), claims in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])):
@@ -101,9 +104,9 @@ class QuantityConflict(Rule):
             others.sort(key=lambda c: (c.doc, c.start))
             topic, noun = subject.split(" > ", 1)
             yield self.finding(
-                message=f"{noun} of {topic}: {', '.join(dict.fromkeys(c.display for c in outliers))} "
-                        f"here, but {ref.display} in {counts[expected][0]} other document"
-                        f"{'s' * (counts[expected][0] != 1)}" + (f" (as of {when})" if when else ""),
+                message=self.message("dated" if when else "default", noun=noun, topic=topic,
+                                     outliers=", ".join(dict.fromkeys(c.display for c in outliers)),
+                                     expected=ref.display, documents=counts[expected][0], as_of=when),
                 subject=subject, expected=ref.display,
                 values=list(dict.fromkeys(c.display for c in outliers)) + [ref.display],
                 sides=outliers + others, outliers=len(outliers),

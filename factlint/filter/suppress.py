@@ -21,17 +21,15 @@ cannot be read (no rule id, unknown rule id, stray enable) as `invalid-suppressi
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 import regex
 
-from factlint.claims import Claim
-from factlint.compare import Finding
+from factlint.model import Claim, DirectiveData, Finding
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-UNUSED, INVALID = "unused-suppression", "invalid-suppression"
+UNUSED, INVALID = "unused-suppression", "invalid-suppression"  # ruleset.PSEUDO_RULES
 
 _DIRECTIVE = regex.compile(
     # the body is bounded: an unclosed "<!-- factlint-disable" must not scan to the end of
@@ -231,17 +229,15 @@ class Suppressions:
         start, end = working_offset(doc, d.raw_start), working_offset(doc, d.raw_end)
         value = f"factlint-{d.kind}" + (f" {d.value}" if d.value is not None else "")
         claim = Claim(kind="suppression", subject=subject, attribute="directive", value=value,
-                      text=d.text, doc=d.doc, start=start, end=end, zone="meta", display=d.text)
+                      text=d.text, doc=d.doc, start=start, end=end, zone="meta", display=d.text,
+                      data=DirectiveData())
         return Finding(rule=rule, severity="warning", message=message, subject=subject,
                        expected=None, values=[value], sides=[claim], outliers=1)
 
 
 def working_offset(doc, raw_pos: int) -> int:
     """The working-text offset of a position in the file as written (inverse of raw_offset)."""
-    orig = getattr(doc, "_orig", None)
-    if orig is None:
-        return raw_pos
-    return bisect_left(orig, raw_pos)
+    return doc.working_offset(raw_pos)
 
 
 def apply_suppressions(findings: list[Finding], documents: dict, *,

@@ -1,15 +1,15 @@
-"""Duration vs range: "chuyến công du 8 ngày" and "5–12/5" (8 days, both ends counted).
+"""Type `event-duration`: duration vs range: "chuyến công du 8 ngày" and "5–12/5" (8 days, both ends counted).
 
 A duration claim belongs to the trip that the claims of its own document date (see
-compare/event_dates.py); it is compared with every range given for that trip.
+compare/event_date_conflict.py); it is compared with every range given for that trip.
 """
 
 from __future__ import annotations
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, register
-from factlint.compare.event_dates import _day, trips
+from factlint.compare import Params, Rule
+from factlint.compare.event_date_conflict import day_of, trips
 
 
 class DurationParams(Params):
@@ -17,11 +17,11 @@ class DurationParams(Params):
     inclusive: bool = True  # "5–12/5" counts both days: 8 days
 
 
-@register
 class EventDuration(Rule):
     type = "event-duration"
     kinds = ("event",)
     Params = DurationParams
+    MESSAGES = {"default": frozenset({"duration", "actor", "days", "range"})}
 
     def check(self, by_kind):
         by_actor: dict[str, list] = {}
@@ -43,16 +43,16 @@ class EventDuration(Rule):
                         continue
                     wrong = []
                     for r in ranges:
-                        s, e = _day(r.data.get("start"), year), _day(r.data.get("end"), year)
+                        s, e = day_of(r.data.start, year), day_of(r.data.end, year)
                         if s and e:
                             days = (e - s).days + (1 if self.params.inclusive else 0)
-                            if days != d.data["days"]:
+                            if days != d.data.days:
                                 wrong.append((r, days))
                     if wrong and len(wrong) == len(ranges):
                         r, days = wrong[0]
                         yield self.finding(
-                            message=f"{d.display}: the trip of {d.data.get('actor')} lasts {days} days "
-                                    f"({r.display})",
+                            message=self.message(duration=d.display, actor=d.data.actor, days=days,
+                                                 range=r.display),
                             subject=f"{actor} > duration", expected=str(days),
                             values=[d.display, str(days)], sides=[d] + [w for w, _ in wrong],
                             outliers=1, why=f"{r.display} is {days} days counting both ends")

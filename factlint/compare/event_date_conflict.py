@@ -1,8 +1,8 @@
-"""Event dates: every source should give the same start and end for one trip.
+"""Type `event-date-conflict`: every source should give the same start and end for one trip.
 
 Claims of kind "event" are grouped by actor, then split into trips: two dated claims
 are the same trip when their dates lie within `max_gap_days` of each other and their
-hosts (ignoring the home places of [extra.events]) overlap or are unknown. Within a trip
+hosts (ignoring the home places of [events]) overlap or are unknown. Within a trip
 the end (and the start) each source gives are tallied; a value that fewer documents
 give than the usual one is reported, with every side cited (the outlier first).
 """
@@ -14,34 +14,30 @@ from collections import Counter
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, describe, register, tally
-from factlint.extract.date import parse_iso, to_date
+from factlint.compare import Params, Rule, describe, tally
+from factlint.model import PartialDate
 
 
-def _day(value: str | None, year: int | None) -> dt.date | None:
-    return to_date(value, year) if value else None
+def day_of(value: PartialDate | None, year: int | None) -> dt.date | None:
+    """The calendar day, a missing year taken from `year`."""
+    return value.with_year(year).exact() if value else None
 
 
-def short(value: str | None) -> str:
-    """"2025-05-12" -> "12/5"."""
-    if not value:
-        return "?"
-    _, m, d = parse_iso(value)
-    return f"{d}/{m}"
+def short(value: PartialDate | None) -> str:
+    return value.short() if value else "?"
 
 
 def trips(claims, lexicon, max_gap_days: int):
     """Split one actor's event claims into trips: lists of (claim, start, end)."""
-    home = {h for h in lexicon.vocab.extra.get("events", {}).get("home_places", [])}
-    years = Counter(parse_iso(v)[0] for c in claims for v in (c.data.get("start"), c.data.get("end"))
-                    if v and parse_iso(v)[0])
+    home = set(lexicon.vocab.events.home_places)
+    years = Counter(v.year for c in claims for v in (c.data.start, c.data.end) if v and v.year)
     year = years.most_common(1)[0][0] if years else None
     dated = []
     for c in claims:
-        s = _day(c.data.get("start"), year)
-        e = _day(c.data.get("end"), year)
+        s = day_of(c.data.start, year)
+        e = day_of(c.data.end, year)
         if s or e:
-            dated.append((c, s or e, e or s, set(c.data.get("hosts", [])) - home))
+            dated.append((c, s or e, e or s, set(c.data.hosts) - home))
     parent = list(range(len(dated)))
 
     def find(i):
@@ -79,11 +75,14 @@ class EventDateParams(Params):
     min_documents: int = Field(2, ge=2)  # a trip is compared when this many documents date it
 
 
-@register
 class EventDateConflict(Rule):
     type = "event-date-conflict"
     kinds = ("event",)
     Params = EventDateParams
+    MESSAGES = {
+        "end": frozenset({"actor", "outliers", "expected", "documents", "example"}),
+        "start": frozenset({"actor", "outliers", "expected", "documents", "example"}),
+    }
 
     def check(self, by_kind):
         by_actor: dict[str, list] = {}
@@ -96,29 +95,27 @@ class EventDateConflict(Rule):
                 if len({c.doc for c, *_ in group}) < self.params.min_documents:
                     continue
                 for attr in ("end", "start"):
-                    f = self._conflict(actor, attr, [c for c, *_ in group if c.data.get(attr)])
+                    f = self._conflict(actor, attr, [c for c, *_ in group if getattr(c.data, attr)])
                     if f:
                         yield f
 
     def _conflict(self, actor, attr, claims):
-        counts = tally(claims, value=lambda c: short(c.data.get(attr)))
+        counts = tally(claims, value=lambda c: short(getattr(c.data, attr)))
         if len(counts) < 2:
             return None
         ranked = sorted(counts, key=lambda v: (-counts[v][0], -counts[v][1]))
         expected = ranked[0]
         if counts[ranked[1]][0] == counts[expected][0]:
             return None  # no value is given by more documents than another: no outlier
-        outliers = [c for c in claims if short(c.data.get(attr)) != expected]
-        others = [c for c in claims if short(c.data.get(attr)) == expected]
+        outliers = [c for c in claims if short(getattr(c.data, attr)) != expected]
+        others = [c for c in claims if short(getattr(c.data, attr)) == expected]
         outliers.sort(key=lambda c: (c.doc, c.start))
         others.sort(key=lambda c: (c.doc, c.start))
-        name = claims[0].data.get("actor", actor)
-        hosts = sorted({h for c in claims for h in c.data.get("hosts", [])})
-        word = "ends" if attr == "end" else "starts"
-        out_vals = list(dict.fromkeys(short(c.data.get(attr)) for c in outliers))
-        msg = (f"the trip of {name} {word} on {', '.join(out_vals)} here, but on {expected} in "
-               f"{counts[expected][0]} other document{'s' * (counts[expected][0] != 1)}"
-               + ("".join(f" ({c.display})" for c in others[:1])))
+        name = claims[0].data.actor or actor
+        hosts = sorted({h for c in claims for h in c.data.hosts})
+        out_vals = list(dict.fromkeys(short(getattr(c.data, attr)) for c in outliers))
+        msg = self.message(attr, actor=name, outliers=", ".join(out_vals), expected=expected,
+                           documents=counts[expected][0], example=others[0].display)
         return self.finding(
             message=msg, subject=f"the trip of {name}: {'end' if attr == 'end' else 'start'} date",
             expected=expected,

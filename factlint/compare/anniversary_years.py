@@ -1,4 +1,4 @@
-"""Anniversary arithmetic: "kỷ niệm 75 năm thiết lập quan hệ ngoại giao" in a 2025 article
+"""Type `anniversary-years`: anniversary arithmetic: "kỷ niệm 75 năm thiết lập quan hệ ngoại giao" in a 2025 article
 needs a base year 1950 for the same thing.
 
 An anniversary is checked against the base years written about the same thing (most
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, register
+from factlint.compare import Params, Rule
 
 
 class AnniversaryParams(Params):
@@ -23,11 +23,14 @@ class AnniversaryParams(Params):
     corpus_min_words: int = Field(4, ge=1)  # a base year of another document must match all words
 
 
-@register
 class AnniversaryYears(Rule):
     type = "anniversary-years"
     kinds = ("anniversary",)
     Params = AnniversaryParams
+    MESSAGES = {
+        "span": frozenset({"anniversary", "first_year", "last_year", "span_years", "years"}),
+        "base": frozenset({"anniversary", "what", "base_year", "reference_year", "actual_years", "years"}),
+    }
 
     def _same(self, wa: frozenset, wb: frozenset) -> bool:
         if min(len(wa), len(wb)) < self.params.min_words:
@@ -45,7 +48,7 @@ class AnniversaryYears(Rule):
         order: dict[int, int] = {}  # id(base) -> place in the corpus, for the sides of a finding
         for b in (c for c in claims if c.attribute == "base"):
             order[id(b)] = len(order)
-            ws = frozenset(b.data["words"])
+            ws = frozenset(b.data.words)
             for where in (b.doc, None):
                 groups.setdefault((where, ws), _Bases()).add(b)
             for w in ws:
@@ -54,20 +57,21 @@ class AnniversaryYears(Rule):
         for a in claims:
             if a.attribute != "years":
                 continue
-            n = a.data["years"]
-            if "span" in a.data:
-                y1, y2 = a.data["span"]
+            n = a.data.years
+            if a.data.span:
+                y1, y2 = a.data.span
                 if abs((y2 - y1) - n) > tol:
                     yield self.finding(
-                        message=f"{a.display}: {y1}–{y2} is {y2 - y1} years, not {n}",
+                        message=self.message("span", anniversary=a.display, first_year=y1, last_year=y2,
+                                             span_years=y2 - y1, years=n),
                         subject=f"{a.subject} > anniversary", expected=str(y2 - y1),
                         values=[a.display, str(y2 - y1)], sides=[a], outliers=1,
                         why=f"the span written next to it is {y1}–{y2}")
                 continue
-            ref = a.data.get("ref_year")
+            ref = a.data.reference_year
             if not ref:
                 continue
-            words = frozenset(a.data["words"])
+            words = frozenset(a.data.words)
             near = {ws for w in words for ws in sets_near.get((a.doc, w), ())}
             local = [groups[(a.doc, ws)] for ws in near if self._same(words, ws)]
             corpus = []
@@ -83,14 +87,14 @@ class AnniversaryYears(Rule):
                 continue
             # a finding: now (and only now) list every candidate, in corpus order
             cands = sorted((b for g in cands_groups for b in g.usable(a, ref)), key=lambda b: order[id(b)])
-            b = min(cands, key=lambda b: abs((ref - b.data["year"]) - n))
+            b = min(cands, key=lambda b: abs((ref - b.data.year) - n))
             yield self.finding(
-                message=f"{a.display} {a.data['what']}: from {b.data['year']} to {ref} is "
-                        f"{ref - b.data['year']} years, not {n}",
-                subject=f"{a.subject} > anniversary", expected=str(ref - b.data["year"]),
-                values=[a.display, str(ref - b.data["year"])], sides=[a] + cands, outliers=1,
-                why=f"reference year {ref} ({a.data.get('ref_from')}); base year "
-                    f"{b.data['year']} {'in the same document' if is_local else 'elsewhere in the corpus'}")
+                message=self.message("base", anniversary=a.display, what=a.data.what, base_year=b.data.year,
+                                     reference_year=ref, actual_years=ref - b.data.year, years=n),
+                subject=f"{a.subject} > anniversary", expected=str(ref - b.data.year),
+                values=[a.display, str(ref - b.data.year)], sides=[a] + cands, outliers=1,
+                why=f"reference year {ref} ({a.data.reference_source}); base year "
+                    f"{b.data.year} {'in the same document' if is_local else 'elsewhere in the corpus'}")
 
 
 class _Bases:
@@ -100,7 +104,7 @@ class _Bases:
         self.by_year: dict[int, list] = {}
 
     def add(self, b) -> None:
-        self.by_year.setdefault(b.data["year"], []).append(b)
+        self.by_year.setdefault(b.data.year, []).append(b)
 
     def usable(self, a, ref: int, years=None):
         """Those not after the reference year and not anniversary a's own words."""

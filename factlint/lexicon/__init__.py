@@ -13,7 +13,7 @@ import regex
 
 from factlint.errors import FactlintError
 from factlint.normalize.keys import Folder
-from factlint.ruleset import Vocabulary
+from factlint.vocab import Vocabulary
 
 
 def alternation(phrases, ignore_case: bool = False) -> str:
@@ -89,6 +89,12 @@ def _compile(pattern: str, key: str):
         return regex.compile(pattern, regex.I)
     except regex.error as exc:
         raise FactlintError(f"rules: furniture.{key}: pattern {pattern!r} does not compile: {exc}") from None
+
+
+def any_of(phrases, ignore_case: bool = False) -> str:
+    """`alternation` that matches nothing when there are no phrases (an empty vocabulary
+    list must not turn into a pattern that matches everywhere)."""
+    return alternation(phrases, ignore_case) or r"(?!)"
 
 
 def words_re(phrases):
@@ -253,6 +259,19 @@ class Lexicon:
         self.section_markers = {key(m) for m in fur.section_markers}
         self.caption_re = [_compile(p, "caption_patterns") for p in fur.caption_patterns]
         self.meta_re = [_compile(p, "meta_patterns") for p in fur.meta_patterns]
+        abbreviations = any_of(vocab.sentences.abbreviations)
+        self.abbreviation_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{abbreviations}|\p{{Lu}})$")
+        self._dates = None
+
+    @property
+    def dates(self):
+        """The date grammar (lexicon/dates.py), compiled on first use: a run whose documents
+        all come from the cache never needs it."""
+        if self._dates is None:
+            from factlint.lexicon.dates import DateGrammar
+
+            self._dates = DateGrammar(self.vocab.dates)
+        return self._dates
 
     def place(self, text: str) -> str | None:
         return self.place_of.get(self.folder.key(text))

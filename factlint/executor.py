@@ -1,0 +1,347 @@
+"""How the per-document work is carried out over a corpus: content-hash cache look-ups,
+then serial or parallel extraction, with the garbage collector paused where it only costs.
+The stages never see any of this: the pipeline hands the executor its per-document unit
+(normalize → reference → extract) and gets back, in corpus order, the documents and their
+claims — byte-identical whether they came from the cache, this process or workers.
+
+Documents found in the cache are not even decoded (a Document decodes its bytes when a
+report needs its text). The others are worked on in this process when they are few
+(process start-up would dominate), else in a pool of forked worker processes.
+
+Knobs (for tests and benchmarks; the defaults suit normal use):
+    FACTLINT_JOBS=N                  worker processes (1: always serial); default: CPUs
+    FACTLINT_PARALLEL_MIN_BYTES=N    go parallel only when the files to extract weigh this much
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import time
+from typing import Callable
+
+from factlint.errors import FactlintError
+
+GC_WORK_CHARS = 1_000_000  # extraction of more text than this runs with the cyclic GC on
+PARALLEL_MIN_BYTES = 1_500_000  # below this, forking and shipping results back costs more
+CHUNK_BYTES = 200_000  # about 30 articles a task: few round trips, balanced end
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _env_int(name: str) -> int | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise FactlintError(f"{name}={value!r}: expected a whole number") from None
+
+
+def plan(miss_bytes: int, miss_count: int, jobs: int | None = None,
+         min_bytes: int | None = None) -> int:
+    """How many processes to use for the documents not in the cache (1 = this process)."""
+    if jobs is None:
+        jobs = _env_int("FACTLINT_JOBS")
+    if jobs is None or jobs <= 0:
+        jobs = available_cpus()
+    if min_bytes is None:
+        min_bytes = _env_int("FACTLINT_PARALLEL_MIN_BYTES")
+    if min_bytes is None:
+        min_bytes = PARALLEL_MIN_BYTES
+    if jobs <= 1 or miss_count < 2 or miss_bytes < min_bytes:
+        return 1
+    return min(jobs, miss_count)
+
+
+# ---- progress -----------------------------------------------------------------------
+
+class Progress:
+    """`files done/total, MB/s` on one stderr line, only on a terminal and only once the
+    run has lasted `delay` seconds; never in CI or when stderr is piped."""
+
+    def __init__(self, total_files: int, total_bytes: int, stream=None, enabled: bool | None = None,
+                 delay: float = 0.75):
+        self.stream = stream if stream is not None else sys.stderr
+        if enabled is None:
+            enabled = _is_tty(self.stream) and not os.environ.get("CI")
+        self.enabled = enabled
+        self.total_files = total_files
+        self.total_bytes = total_bytes
+        self.files = 0
+        self.bytes = 0
+        self.start = time.perf_counter()
+        self.delay = delay
+        self._last = 0.0
+        self._shown = False
+
+    def advance(self, files: int, nbytes: int) -> None:
+        self.files += files
+        self.bytes += nbytes
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if now - self.start < self.delay or now - self._last < 0.1:
+            return
+        self._last = now
+        rate = self.bytes / 1e6 / max(now - self.start, 1e-9)
+        self.stream.write(f"\rfactlint: {self.files}/{self.total_files} files, {rate:.1f} MB/s ")
+        self.stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self._shown = False
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# ---- workers ----------------------------------------------------------------------------
+
+_WORKER: dict = {}
+
+
+def _worker_init(stages) -> None:
+    _WORKER["stages"] = stages
+
+
+def _worker_chunk(items: list[tuple[int, str, str, tuple]]):
+    """Work on one chunk in a worker. Only what the parent lacks goes back: per document,
+    the cache entry bytes (claims, zones, sentences, reference), from which the parent
+    rebuilds the Document around the text it already has — or, for the rare document
+    whose claims cannot be packed, those four things pickled."""
+    from factlint.cache import make_entry
+
+    stages = _WORKER["stages"]
+    times = [0.0, 0.0]
+    out = []
+    for index, path, raw, notes in items:
+        doc, claims = _timed(stages, path, raw, times)
+        entry = make_entry(doc, claims, notes)
+        if entry is not None:
+            out.append((index, entry))
+        else:
+            out.append((index, (claims, doc.zones, doc.sentences, doc.reference)))
+    return out, times
+
+
+def _timed(stages, path: str, raw: str, times: list[float]):
+    """The per-document stages, their seconds added to times[0] (normalize, including the
+    reference date) and times[1] (extract)."""
+    t0 = time.perf_counter()
+    doc = stages.normalize(path, raw)
+    t1 = time.perf_counter()
+    claims = stages.extract(doc)
+    times[0] += t1 - t0
+    times[1] += time.perf_counter() - t1
+    return doc, claims
+
+
+def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int, notes):
+    """Chunks of about CHUNK_BYTES, at least 4 per worker so the end stays balanced."""
+    total = sum(len(t[2]) for t in todo)
+    size = max(1, min(CHUNK_BYTES, total // (jobs * 4) or 1))
+    chunk: list = []
+    weight = 0
+    for index, path, raw, _key in todo:
+        chunk.append((index, path, raw, notes[index]))
+        weight += len(raw)
+        if weight >= size:
+            yield chunk
+            chunk, weight = [], 0
+    if chunk:
+        yield chunk
+
+
+# ---- the executor ------------------------------------------------------------------------
+
+class Executor:
+    """Runs a per-document unit over files. `cache`: a cache.Cache or None; `jobs`: worker
+    processes (None: FACTLINT_JOBS or the CPUs); `warn(message)` gets one line per file
+    that cannot be read or was decoded with a doubt; `timings` gets the seconds of each
+    part (load, cache, normalize, extract, extract-wall) and the number of workers."""
+
+    def __init__(self, cache=None, jobs: int | None = None, min_bytes: int | None = None,
+                 warn: Callable[[str], None] | None = None, progress: bool | None = None):
+        self.cache = cache
+        self.jobs = jobs
+        self.min_bytes = min_bytes
+        self.warn = warn or (lambda message: None)
+        self.progress_enabled = progress
+        self.timings: dict[str, float] = {}
+
+    def run(self, files: list[str], stages) -> list[tuple[object, list]]:
+        """(Document, claims) for every readable file, in the order of `files`. `stages` is
+        the per-document work: `normalize(path, raw) -> Document`, `extract(doc) -> claims`
+        (pipeline.DocumentStages); `prepare()` builds what they share, before workers fork."""
+        from factlint import cache as cache_mod
+        from factlint.load import decode, read
+
+        t0 = time.perf_counter()
+        # Per file, in corpus order: (Document, claims) when the cache had it, else the
+        # index of the file in `todo`, the decoded files to extract.
+        slots: list = []
+        todo: list[tuple[str, str, str]] = []
+        todo_notes: list[tuple[str, ...]] = []
+        t_cache = 0.0
+        total_bytes = 0
+        cache = self.cache
+        # Reading cache entries back makes many small objects and no reference cycles: the
+        # cyclic garbage collector, which would scan them over and over, is paused meanwhile.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for f in files:
+                try:
+                    src = read(f)
+                except FactlintError as exc:  # one bad file never stops the corpus
+                    self.warn(str(exc))
+                    continue
+                key = cache_mod.digest(src.data)
+                total_bytes += len(src.data)
+                if cache is not None:
+                    t1 = time.perf_counter()
+                    hit = self._restore(cache, key, src)
+                    t_cache += time.perf_counter() - t1
+                    if hit is not None:
+                        slots.append(hit)
+                        continue
+                try:
+                    dec = decode(src)
+                except FactlintError as exc:
+                    self.warn(str(exc))
+                    continue
+                for note in dec.notes:
+                    self.warn(f"{dec.path}: {note}")
+                slots.append(len(todo))
+                todo.append((dec.path, dec.raw, key))
+                todo_notes.append(tuple(dec.notes))
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        src = dec = None  # noqa: F841 — the last file's bytes (up to 64 MB) are not needed any more
+        self.timings["load"] = time.perf_counter() - t0 - t_cache
+        self.timings["cache"] = t_cache
+
+        t0 = time.perf_counter()
+        progress = Progress(len(slots), total_bytes, enabled=self.progress_enabled)
+        progress.advance(len(slots) - len(todo), 0)
+        if not gc_was_enabled and sum(len(raw) for _, raw, _ in todo) > GC_WORK_CHARS:
+            gc.enable()  # much extraction (here or in forked workers): collect its garbage cycles
+        try:
+            done = self.extract(todo, stages, todo_notes, progress)
+        finally:
+            if not gc_was_enabled:
+                gc.disable()
+        if cache is not None:
+            cache.flush()
+            self.timings["cache-hits"] = cache.hits
+        self.timings["extract-wall"] = time.perf_counter() - t0 + t_cache
+        return [done[slot] if isinstance(slot, int) else slot for slot in slots]
+
+    def call(self, name: str, stage, *args):
+        """A corpus-wide stage (compare, render), timed as `name`. It makes many small
+        objects and no reference cycles, so the cyclic garbage collector is paused."""
+        t0 = time.perf_counter()
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return stage(*args)
+        finally:
+            if was_enabled:
+                gc.enable()
+            self.timings[name] = time.perf_counter() - t0
+
+    def _restore(self, cache, key: str, src):
+        """(Document, claims) from the cache entry of these bytes, or None (a miss)."""
+        from factlint import cache as cache_mod
+
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        try:
+            hit = cache_mod.restore(entry, src.path, src.data)
+        except (KeyError, TypeError, ValueError):  # a malformed entry: recompute
+            cache.bad(key)
+            return None
+        for note in cache_mod.entry_notes(entry):
+            self.warn(f"{src.path}: {note}")
+        return hit
+
+    def extract(self, items: list[tuple[str, str, str | None]], stages, notes=None,
+                progress: Progress | None = None) -> list[tuple[object, list]]:
+        """(Document, claims) for each decoded (path, raw text, content key), in order; new
+        results go into the cache (with `notes[i]`, what decoding item i said)."""
+        from factlint.cache import make_entry
+
+        notes = notes if notes is not None else [()] * len(items)
+        results: list = [None] * len(items)
+        todo = [(i, path, raw, key) for i, (path, raw, key) in enumerate(items)]
+        workers = plan(sum(len(t[2]) for t in todo), len(todo), self.jobs, self.min_bytes)
+        times = [0.0, 0.0]
+        if workers <= 1:
+            for index, path, raw, key in todo:
+                doc, claims = _timed(stages, path, raw, times)
+                if self.cache is not None and key is not None:
+                    entry = make_entry(doc, claims, notes[index])
+                    if entry is not None:
+                        self.cache.put(key, entry)
+                results[index] = (doc, claims)
+                if progress:
+                    progress.advance(1, len(raw))
+        else:
+            self._run_pool(todo, stages, workers, results, times, progress, notes)
+        if progress:
+            progress.close()
+        self.timings["normalize"] = self.timings.get("normalize", 0.0) + times[0]
+        self.timings["extract"] = self.timings.get("extract", 0.0) + times[1]
+        self.timings["workers"] = workers
+        return results
+
+    def _run_pool(self, todo, stages, workers, results, times, progress, notes) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from factlint.cache import restore
+        from factlint.normalize.text import Document
+
+        by_index = {index: (path, raw, key) for index, path, raw, key in todo}
+        # fork: workers inherit the compiled rules instead of rebuilding them (spawn elsewhere)
+        stages.prepare()
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        mp = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp,
+                                 initializer=_worker_init, initargs=(stages,)) as pool:
+            futures = [pool.submit(_worker_chunk, chunk) for chunk in _chunks(todo, workers, notes)]
+            for fut in as_completed(futures):
+                out, t = fut.result()
+                times[0] += t[0]
+                times[1] += t[1]
+                done = 0
+                for index, got in out:
+                    path, raw, key = by_index[index]
+                    if isinstance(got, bytes):
+                        results[index] = restore(got, path, raw)
+                        if self.cache is not None and key is not None:
+                            self.cache.put(key, got)
+                    else:
+                        claims, zones, sentences, reference = got
+                        results[index] = (Document(path, raw, zones=zones, sentences=sentences,
+                                                   reference=reference), claims)
+                    done += len(raw)
+                if progress:
+                    progress.advance(len(out), done)

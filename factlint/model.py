@@ -1,0 +1,328 @@
+"""What passes between the stages: claims (extract → compare) and findings (compare →
+filter → report), with one typed payload per claim kind and one partial-date type.
+
+Plain dataclasses with slots: one run makes tens of thousands of claims and rebuilds them
+from the cache on every warm run. Pydantic is used only where claims leave the program
+(`ClaimRecord`, for `factlint claims --format jsonl`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+# ---- dates ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day; the year itself may be unknown
+    ("13/5" in a text with no reference date).
+
+    ISO form: "2025", "2025-05", "2025-05-13", "????-05-13".
+    """
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, iso: str | None) -> PartialDate | None:
+        if not iso:
+            return None
+        parts = iso.split("-")
+        try:
+            year = None if parts[0] == "????" else int(parts[0])
+            month = int(parts[1]) if len(parts) > 1 else None
+            day = int(parts[2]) if len(parts) > 2 else None
+        except ValueError:
+            return None
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        y = f"{self.year:04d}" if self.year else "????"
+        if self.month is None:
+            return y
+        if self.day is None:
+            return f"{y}-{self.month:02d}"
+        return f"{y}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def precision(self) -> str:
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    def with_year(self, year: int | None) -> PartialDate:
+        """The same day with a missing year filled in."""
+        return self if self.year or not year else PartialDate(year, self.month, self.day)
+
+    def exact(self) -> dt.date | None:
+        """The calendar day, when year, month and day are all known."""
+        if not (self.year and self.month and self.day):
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    def anchor(self) -> dt.date | None:
+        """A day standing for the date when distances are measured: the day itself, the
+        first of a month, the middle of a year (1 July); None without a year."""
+        if not self.year:
+            return None
+        try:
+            return dt.date(self.year, self.month or 7, self.day or 1)
+        except ValueError:
+            return None
+
+    def short(self) -> str:
+        """Day and month as a Vietnamese text writes them: "12/5"."""
+        return f"{self.day}/{self.month}"
+
+
+def close_in_time(a: PartialDate | None, b: PartialDate | None, days: int) -> bool:
+    """Whether two claims may be about the same days; an unknown date fits anything."""
+    da, db = a.anchor() if a else None, b.anchor() if b else None
+    return da is None or db is None or abs((da - db).days) <= days
+
+
+@dataclass(slots=True)
+class Reference:
+    """The date a document is written at, settled before extraction: what a date without
+    a year, or a claim without a date, refers to."""
+
+    date: PartialDate
+    source: str  # "front matter", "dateline", "metadata line", "dates in the text"
+
+    def describe(self) -> str:
+        return f"{self.source} ({self.date.iso()})"
+
+
+# ---- payloads: what each claim kind knows beyond its value ---------------------------------
+
+
+class Payload:
+    """Base of the typed payloads. `DATE_FIELDS` name the fields holding PartialDates (or
+    a pair of them), so the cache can store every payload as a tuple of plain values."""
+
+    __slots__ = ()
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RoleScope:
+    """What a title is a title of: a country or province ("of"), a country a diplomat is
+    posted to ("at"), an organisation ("org")."""
+
+    of: str | None = None
+    at: str | None = None
+    org: str | None = None
+
+    def compatible(self, other: RoleScope) -> bool:
+        """No qualifier given by both differs."""
+        return all(a is None or b is None or a == b
+                   for a, b in ((self.of, other.of), (self.at, other.at), (self.org, other.org)))
+
+    def count(self) -> int:
+        return sum(x is not None for x in (self.of, self.at, self.org))
+
+
+@dataclass(slots=True)
+class PersonData(Payload):
+    name: str  # as written
+    tokens: tuple[str, ...]  # folded name parts
+    titles: tuple[str, ...]  # canonical title keys
+    scope: RoleScope
+    title_text: str  # the title chain as written
+    mention_start: int  # where the title chain starts
+    former: bool = False  # "nguyên", "cố": no longer holds the title
+    bare: bool = False  # a later mention resolved to a full name of the same document
+    tail: tuple[str, ...] = ()  # folded lowercase words after a one-word name ("Tô lâm")
+    tail_words: tuple[str, ...] = ()
+    tail_ends: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class VisitData(Payload):
+    host: str
+    level: str  # the level as the vocabulary writes it
+    visitor: str = ""  # the visitor's key
+    visitor_inferred: bool = False  # the document's usual visitor, not named in the sentence
+    subject_display: str = ""
+
+
+@dataclass(slots=True)
+class DateData(Payload):
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"start", "end"})
+    start: PartialDate | None = None  # the date, or the first day of a range (None: a bare weekday)
+    end: PartialDate | None = None  # the last day of a range
+    year_written: bool = False
+    year_from: str | None = None  # how a missing year was inferred ("unknown": it was not)
+    weekday: int | None = None  # ISO weekday written with it
+    weekday_text: str | None = None
+    part: str | None = None  # part of the day ("chiều")
+    time: str | None = None  # "HH:MM"
+
+
+@dataclass(slots=True)
+class EventData(Payload):
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"start", "end"})
+    actor: str
+    hosts: tuple[str, ...]
+    planned: bool
+    trigger: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    year_from: str | None = None
+    days: int | None = None  # a duration claim
+
+
+@dataclass(slots=True)
+class QuantityData(Payload):
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"window"})
+    qualifier: str | None
+    bound: str  # what the qualifier makes of the figure: exact, above, about, …
+    figure: tuple[float, float]
+    low: float | None  # the interval the writer means (None: unbounded)
+    high: float | None
+    noun: str
+    unit: str | None
+    topic: str
+    scale: str | None
+    as_of: str | None = None  # the date of the sentence, as its claim's value
+    window: tuple[PartialDate, PartialDate] | None = None  # a person's figure: the trip's days
+
+
+@dataclass(slots=True)
+class AnniversaryData(Payload):
+    what: str
+    words: tuple[str, ...]
+    years: int | None = None  # an anniversary: the number of years
+    reference_year: int | None = None
+    reference_source: str | None = None
+    span: tuple[int, int] | None = None  # "(1930 – 2026)" written next to it
+    year: int | None = None  # a base year
+
+
+@dataclass(slots=True)
+class SpellingData(Payload):
+    preferred: str | None
+
+
+@dataclass(slots=True)
+class DirectiveData(Payload):
+    """A suppression comment cited by an unused/invalid-suppression warning."""
+
+
+PAYLOADS: dict[str, type[Payload]] = {
+    "person": PersonData, "visit": VisitData, "date": DateData, "event": EventData,
+    "quantity": QuantityData, "anniversary": AnniversaryData, "spelling": SpellingData,
+    "suppression": DirectiveData,
+}
+
+
+# ---- claims -----------------------------------------------------------------------------
+
+# Where a claim stands in its document (normalize/structure.py): the article (body, title)
+# or page furniture (captions, related-news lists, comment forms, datelines and bylines).
+ZONES = ("body", "title", "caption", "furniture", "meta")
+COMPARED_ZONES = ("body", "title")  # what rules compare unless a rule file says otherwise
+
+
+@dataclass(slots=True)
+class Claim:
+    kind: str  # person, visit, date, quantity, event, spelling, …
+    subject: str  # key of what the claim is about ("ilham aliyev", "tô lâm > belarus")
+    attribute: str  # which property of the subject ("name", "level", "end", …)
+    value: str  # normalized value: what is compared
+    text: str  # the words as written (working text)
+    doc: str  # document path
+    start: int  # span in the working text of the document
+    end: int
+    zone: str = "body"
+    sentence: tuple[int, int] | None = None
+    display: str = ""  # the value as written, for messages
+    when: PartialDate | None = None  # the date the claim refers to
+    data: Any = None  # the kind's payload (PAYLOADS)
+
+
+# ---- findings ---------------------------------------------------------------------------
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    subject: str
+    expected: str | None
+    values: list[str]  # distinct values, the outlier's first
+    sides: list[Claim]  # every claim cited: the outlier's first, then the sides it disagrees with
+    outliers: int = 1  # how many of `sides` (from the start) are the outlier
+    why: str = ""  # why the expected value was chosen / why the claims were judged comparable
+    support: dict[str, str] = field(default_factory=dict)  # value -> "3 mentions in 2 documents"
+
+    def sort_key(self):
+        first = self.sides[0]
+        return (first.doc, first.start, self.rule, self.subject)
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    """Whether a finding of `severity` reaches `threshold` ("never": nothing does)."""
+    return threshold != "never" and SEVERITY_RANK.get(severity, 2) >= SEVERITY_RANK[threshold]
+
+
+# ---- plain rows, for the cache and for JSON ------------------------------------------------
+
+
+def payload_row(payload: Payload | None) -> tuple | None:
+    """A payload as a tuple of plain values (PartialDates as ISO strings)."""
+    if payload is None:
+        return None
+    dates = payload.DATE_FIELDS
+    row = []
+    for name in _field_names(type(payload)):
+        v = getattr(payload, name)
+        if name in dates and v is not None:
+            v = tuple(d.iso() for d in v) if isinstance(v, tuple) else v.iso()
+        elif isinstance(v, RoleScope):
+            v = (v.of, v.at, v.org)
+        row.append(v)
+    return tuple(row)
+
+
+def payload_from_row(kind: str, row: tuple | None) -> Payload | None:
+    if row is None:
+        return None
+    cls = PAYLOADS[kind]
+    names = _field_names(cls)
+    if len(row) != len(names):
+        raise ValueError(f"payload of {kind}: {len(row)} fields, expected {len(names)}")
+    dates = cls.DATE_FIELDS
+    values = []
+    for name, v in zip(names, row):
+        if name in dates and v is not None:
+            v = tuple(PartialDate.parse(d) for d in v) if isinstance(v, tuple) else PartialDate.parse(v)
+        elif cls is PersonData and name == "scope":
+            v = RoleScope(*v)
+        values.append(v)
+    return cls(*values)
+
+
+def payload_dict(payload: Payload | None) -> dict:
+    """A payload as JSON-ready key/value pairs."""
+    if payload is None:
+        return {}
+    return dict(zip(_field_names(type(payload)), payload_row(payload)))
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
