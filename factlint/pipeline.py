@@ -134,8 +134,8 @@ def run(settings, job: Job, render: Callable[[Result], str] | None = None,
     warnings: list[str] = []
     files = find_documents(settings, job, warnings.append)                     # load
     focus = focus_files(job)
-    if focus is not None and not _any_in(files, focus):                         # nothing to look at
-        return Result({}, [], [], _specs(rules), warnings=warnings, output=job.output)
+    if focus is not None and not _any_in(files, focus):
+        files = []  # no finding could touch the focus: nothing to read
     executor = make_executor(settings, job, rules, warnings)
     documents, claims = read_documents(executor, files, rules)                   # load, normalize, extract
     findings = executor.call("compare", compare_claims, claims, rules)          # compare

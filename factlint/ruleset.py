@@ -109,8 +109,9 @@ def _models_in(annotation) -> list:
     return [m for a in get_args(annotation) for m in _models_in(a)]
 
 
-def explain(exc: ValidationError, where: str, model=None) -> str:
-    """A validation error in one line: the key, the problem, a 'did you mean' hint."""
+def explain(exc: ValidationError, where: str, model=None, prefix: str | None = None) -> str:
+    """A validation error in one line: the key, the problem, a 'did you mean' hint. With
+    `prefix`, keys are written as its continuation (`tool.factlint.rule.x.zones`)."""
     problems = []
     known = sorted(_field_names(model)) if model is not None else []
     for err in exc.errors()[:3]:
@@ -125,6 +126,8 @@ def explain(exc: ValidationError, where: str, model=None) -> str:
             msg = "missing key"
         elif err["type"] == "value_error":
             msg = msg.removeprefix("Value error, ")
+        if prefix is not None:
+            loc = f"{prefix}.{loc}" if loc else prefix
         problems.append(f"{loc}: {msg}" if loc else msg)
     if len(exc.errors()) > 3:
         problems.append(f"and {len(exc.errors()) - 3} more")
@@ -326,7 +329,7 @@ def configure(ruleset: Ruleset, selection: RuleSelection) -> list[RuleSpec]:
             try:
                 cls.Params.model_validate(merged)
             except ValidationError as exc:
-                raise FactlintError(f"{where}: {explain(exc, f'{table}rule.{spec.id}', cls.Params)}") from None
+                raise FactlintError(explain(exc, where, cls.Params, prefix=f"{table}rule.{spec.id}")) from None
             spec = spec.model_copy(update={"params": merged})
         specs.append(spec)
     return specs

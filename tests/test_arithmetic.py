@@ -2,7 +2,9 @@
 
 import pytest
 
-from factlint.compare.anniversary import AnniversaryParams
+from factlint.compare.anniversary_years import AnniversaryParams
+
+from conftest import make_rules, run_paths
 
 DATELINE = "Thời sự - Thứ tư, ngày 14/05/2025 21:40 GMT+7\n\n"
 
@@ -16,7 +18,7 @@ def test_claims(lint):
                    "Năm nay, Việt - Nga sẽ kỷ niệm 75 năm thiết lập quan hệ ngoại giao."])
     ann = {c.attribute: c for c in result.claims if c.kind == "anniversary"}
     assert ann["base"].value == "1950" and ann["years"].value == "75"
-    assert ann["years"].data["ref_year"] == 2025 and ann["years"].data["ref_from"] == "dateline"
+    assert ann["years"].data.reference_year == 2025 and ann["years"].data.reference_source == "dateline"
     assert ann["years"].subject == ann["base"].subject == "thiết lập quan hệ ngoại giao"
     assert ann["years"].display == "kỷ niệm 75 năm"
 
@@ -80,10 +82,8 @@ def test_future_year_is_not_a_base(lint):
     assert fired(result) == []
 
 
-def test_seed_anniversaries_are_consistent(seeds_copy, context):
-    from factlint.pipeline import run
-
-    result = run([str(seeds_copy)], context)
+def test_seed_anniversaries_are_consistent(seeds_copy, rules):
+    result = run_paths([seeds_copy], rules)
     assert fired(result) == []
     years = {c.value for c in result.claims if c.kind == "anniversary" and c.attribute == "years"}
     assert {"75", "33", "80", "50", "135", "96"} <= years
@@ -103,7 +103,6 @@ def test_tolerance_param(lint, tmp_path):
     """A rule folder overriding the tolerance lets 74 years pass."""
     import shutil
 
-    from factlint.pipeline import build_context
     from factlint.ruleset import default_rules_dir
 
     rules = tmp_path / "rules"
@@ -111,7 +110,7 @@ def test_tolerance_param(lint, tmp_path):
     path = rules / "checks" / "anniversary-years.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("tolerance_years = 0", "tolerance_years = 1"),
                     encoding="utf-8")
-    ctx = build_context([rules], select={"anniversary-years"})
+    ctx = make_rules([rules], select=["anniversary-years"])
     result = lint([DATELINE + "Việt Nam và Liên Xô thiết lập quan hệ ngoại giao năm 1950. "
                    "Năm nay hai nước kỷ niệm 74 năm thiết lập quan hệ ngoại giao."], ctx)
     assert fired(result) == []

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from factlint import baseline
-from factlint.claims import Claim
 from factlint.cli import main
-from factlint.compare import Finding
 from factlint.errors import FactlintError
+from factlint.filter import baseline
+from factlint.model import Claim, Finding
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 INHAM = "003_d671c4e71e4553ce.txt"

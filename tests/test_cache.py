@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, run_paths
 
 
 def _findings(result):
@@ -18,7 +18,7 @@ def _findings(result):
 
 
 def _claims(result):
-    return [c.to_dict() for c in result.claims]
+    return list(result.claims)
 
 
 def _locations(result):
@@ -29,17 +29,14 @@ def _locations(result):
     return out
 
 
-def _run(paths, ctx, cache_dir):
-    from factlint.pipeline import run
-
-    return run([str(p) for p in paths], ctx, cache_dir=None if cache_dir is None else str(cache_dir),
-               jobs=1)
+def _run(paths, rules, cache_dir):
+    return run_paths(paths, rules, cache_root=cache_dir, jobs=1)
 
 
-def test_cached_run_gives_identical_results(seeds_copy, tmp_path, context):
-    plain = _run([seeds_copy], context, None)
-    cold = _run([seeds_copy], context, tmp_path)
-    warm = _run([seeds_copy], context, tmp_path)
+def test_cached_run_gives_identical_results(seeds_copy, tmp_path, rules):
+    plain = _run([seeds_copy], rules, None)
+    cold = _run([seeds_copy], rules, tmp_path)
+    warm = _run([seeds_copy], rules, tmp_path)
     assert plain.findings, "the seeds must produce findings for this test to mean anything"
     assert cold.timings["cache-hits"] == 0
     assert warm.timings["cache-hits"] == len(list(seeds_copy.glob("*.txt")))
@@ -57,10 +54,10 @@ def _pack(root):
     return packs[0]
 
 
-def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, context):
+def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, rules):
     from factlint.cache import _read_pack, load_entry
 
-    _run([seeds_copy], context, tmp_path)
+    _run([seeds_copy], rules, tmp_path)
     root = tmp_path / ".factlint_cache"
     assert (root / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (root / ".gitignore").read_text().strip() == "*"
@@ -73,30 +70,30 @@ def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, context):
     assert all(len(row) == 12 for row in load_entry(next(iter(entries.values())))[2])
 
 
-def test_changed_file_is_recomputed_and_others_hit(seeds_copy, tmp_path, context):
-    _run([seeds_copy], context, tmp_path)
+def test_changed_file_is_recomputed_and_others_hit(seeds_copy, tmp_path, rules):
+    _run([seeds_copy], rules, tmp_path)
     target = sorted(seeds_copy.glob("*.txt"))[0]
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("Aliyev", "Aliyevv", 1), encoding="utf-8")
     before = target.stat().st_mtime_ns
-    warm = _run([seeds_copy], context, tmp_path)
+    warm = _run([seeds_copy], rules, tmp_path)
     assert warm.timings["cache-hits"] == 4
-    assert _findings(warm) == _findings(_run([seeds_copy], context, None))
+    assert _findings(warm) == _findings(_run([seeds_copy], rules, None))
     # same bytes again, any mtime: a hit (content key, not mtime)
     target.write_text(text, encoding="utf-8")
     os.utime(target, ns=(before, before))
-    again = _run([seeds_copy], context, tmp_path)
+    again = _run([seeds_copy], rules, tmp_path)
     assert again.timings["cache-hits"] == 5
 
 
-def test_copy_under_new_name_hits_and_gets_its_own_path(seeds_copy, tmp_path, context):
-    _run([seeds_copy], context, tmp_path)
+def test_copy_under_new_name_hits_and_gets_its_own_path(seeds_copy, tmp_path, rules):
+    _run([seeds_copy], rules, tmp_path)
     other = tmp_path / "other"
     other.mkdir()
     src = sorted(seeds_copy.glob("*.txt"))[1]
     shutil.copy(src, other / "renamed.txt")
-    cached = _run([other], context, tmp_path)
-    plain = _run([other], context, None)
+    cached = _run([other], rules, tmp_path)
+    plain = _run([other], rules, None)
     assert cached.timings["cache-hits"] == 1
     assert cached.claims and all(c.doc.endswith("renamed.txt") for c in cached.claims)
     assert _claims(cached) == _claims(plain)
@@ -112,37 +109,37 @@ def _write_pack(path, entries):
     path.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
 
 
-def test_corrupt_entry_is_a_miss(seeds_copy, tmp_path, context):
+def test_corrupt_entry_is_a_miss(seeds_copy, tmp_path, rules):
     import marshal
 
     from factlint.cache import _read_pack
 
-    _run([seeds_copy], context, tmp_path)
+    _run([seeds_copy], rules, tmp_path)
     pack = _pack(tmp_path / ".factlint_cache")
     entries, _ = _read_pack(pack)
     keys = sorted(entries)
     entries[keys[0]] = b"{not an entry"
     entries[keys[1]] = marshal.dumps((3, None, [{"bogus": 1}], b"", (), b"", ()))
     _write_pack(pack, entries)
-    warm = _run([seeds_copy], context, tmp_path)
+    warm = _run([seeds_copy], rules, tmp_path)
     assert warm.timings["cache-hits"] == 3
-    assert _findings(warm) == _findings(_run([seeds_copy], context, None))
+    assert _findings(warm) == _findings(_run([seeds_copy], rules, None))
     # the broken entries were rewritten
-    assert _run([seeds_copy], context, tmp_path).timings["cache-hits"] == 5
+    assert _run([seeds_copy], rules, tmp_path).timings["cache-hits"] == 5
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty", "foreign-magic"])
-def test_damaged_pack_is_a_miss_and_is_rewritten(seeds_copy, tmp_path, context, damage):
-    _run([seeds_copy], context, tmp_path)
+def test_damaged_pack_is_a_miss_and_is_rewritten(seeds_copy, tmp_path, rules, damage):
+    _run([seeds_copy], rules, tmp_path)
     pack = _pack(tmp_path / ".factlint_cache")
     data = pack.read_bytes()
     pack.write_bytes({"garbage": b"\x00\xff" * 100, "truncated": data[:len(data) // 2],
                       "flipped": data[:-10] + bytes([data[-10] ^ 1]) + data[-9:], "empty": b"",
                       "foreign-magic": b"PK\x03\x04" + data[4:]}[damage])
-    warm = _run([seeds_copy], context, tmp_path)
+    warm = _run([seeds_copy], rules, tmp_path)
     assert warm.timings["cache-hits"] == 0
-    assert _findings(warm) == _findings(_run([seeds_copy], context, None))
-    assert _run([seeds_copy], context, tmp_path).timings["cache-hits"] == 5
+    assert _findings(warm) == _findings(_run([seeds_copy], rules, None))
+    assert _run([seeds_copy], rules, tmp_path).timings["cache-hits"] == 5
 
 
 def test_a_file_without_our_header_is_never_decoded(tmp_path, monkeypatch):
@@ -199,18 +196,18 @@ def test_pack_drops_entries_no_recent_run_used(tmp_path, monkeypatch):
     assert cache_mod._read_pack(warm.path)[0] == entries
 
 
-def test_warm_run_writes_nothing(seeds_copy, tmp_path, context):
-    _run([seeds_copy], context, tmp_path)
+def test_warm_run_writes_nothing(seeds_copy, tmp_path, rules):
+    _run([seeds_copy], rules, tmp_path)
     pack = _pack(tmp_path / ".factlint_cache")
     before = pack.stat().st_mtime_ns
     os.utime(pack, ns=(before - 10**9, before - 10**9))
-    _run([seeds_copy], context, tmp_path)
+    _run([seeds_copy], rules, tmp_path)
     assert pack.stat().st_mtime_ns == before - 10**9
 
 
 def test_fingerprint_follows_the_vocabulary():
     from factlint.cache import fingerprint
-    from factlint.ruleset import Title, Vocabulary
+    from factlint.vocab import Title, Vocabulary
 
     base = Vocabulary()
     same = Vocabulary()
@@ -226,29 +223,38 @@ class _Own:
 
 
 def test_entry_refuses_data_that_cannot_round_trip():
+    from dataclasses import replace
+
     from factlint.cache import load_entry, make_entry, restore
-    from factlint.claims import Claim
+    from factlint.model import Claim, PartialDate, PersonData, QuantityData, RoleScope
     from factlint.normalize.text import make_document
 
     doc = make_document("a.txt", "Xin chào")
-    ok = Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, sentence=(0, 8),
-               data={"x": [1, 2], "t": (1, 2), "s": {1, 2}, "n": None, "f": 1.5, "b": True})
-    assert make_entry(doc, [ok]) is not None
-    for bad in ({"x": _Own()}, {"x": bytearray(b"ab")}, {"x": float("nan")}):
-        assert make_entry(doc, [Claim("k", "s", "a", "v", "Xin", "a.txt", 0, 3, data=bad)]) is None
-    doc2, claims = restore(make_entry(doc, [ok]), "b.txt", "Xin chào")
+    person = PersonData(name="Xin", tokens=("xin",), titles=("t",), scope=RoleScope(of="Nga"),
+                        title_text="", mention_start=0, tail=("a", "b"))
+    figure = QuantityData("hơn", "above", (1.5, 1.5), 1.5, None, "người", None, "x", None, "2025-05",
+                          (PartialDate(2025, 5, 1), PartialDate(None, 5, 3)))
+    ok = [Claim("person", "s", "a", "v", "Xin", "a.txt", 0, 3, sentence=(0, 8), data=person,
+                when=PartialDate(2025, 5)),
+          Claim("quantity", "s", "a", "v", "Xin", "a.txt", 0, 3, data=figure)]
+    assert make_entry(doc, ok) is not None
+    for bad in (replace(person, name=_Own()), replace(person, name=bytearray(b"ab")),
+                replace(figure, low=float("nan"))):
+        assert make_entry(doc, [replace(ok[0], kind=bad.__class__ is PersonData and "person" or "quantity",
+                                        data=bad)]) is None
+    doc2, claims = restore(make_entry(doc, ok), "b.txt", "Xin chào")
     assert doc2.path == "b.txt" and claims[0].doc == "b.txt"
-    assert claims[0] == Claim(**{**ok.to_dict(), "doc": "b.txt"})  # tuples stay tuples
-    assert type(claims[0].data["t"]) is tuple and type(claims[0].sentence) is tuple
+    assert claims == [replace(c, doc="b.txt") for c in ok]  # tuples stay tuples, dates stay dates
+    assert type(claims[0].data.tail) is tuple and type(claims[0].sentence) is tuple
     with pytest.raises(ValueError):
         load_entry(b"\x00garbage")
 
 
-def test_unwritable_cache_does_not_stop_the_run(seeds_copy, tmp_path, context):
+def test_unwritable_cache_does_not_stop_the_run(seeds_copy, tmp_path, rules):
     blocker = tmp_path / "ro"
     blocker.write_text("a file where the cache folder would go")
-    result = _run([seeds_copy], context, blocker)  # .factlint_cache cannot be created under a file
-    assert _findings(result) == _findings(_run([seeds_copy], context, None))
+    result = _run([seeds_copy], rules, blocker)  # .factlint_cache cannot be created under a file
+    assert _findings(result) == _findings(_run([seeds_copy], rules, None))
 
 
 def _cli(*args, cwd):
@@ -285,7 +291,7 @@ def test_clean_refuses_a_folder_it_did_not_make(tmp_path):
     assert (tmp_path / ".factlint_cache" / "precious.txt").exists()
 
 
-def test_hits_are_not_decoded_but_say_and_show_the_same(seeds_copy, tmp_path, context):
+def test_hits_are_not_decoded_but_say_and_show_the_same(seeds_copy, tmp_path, rules):
     """A hit skips decoding: the decoding notes come from the entry and the text is decoded
     only when a report needs it — warnings, findings and locations stay the same."""
     import unicodedata
@@ -297,9 +303,9 @@ def test_hits_are_not_decoded_but_say_and_show_the_same(seeds_copy, tmp_path, co
         unicodedata.normalize("NFD", first).replace("\n", "\r\n").encode())
     (seeds_copy / "empty.txt").write_bytes(b"")
     (seeds_copy / "binary.txt").write_bytes(b"\x89PNG\x00\x00")
-    plain = _run([seeds_copy], context, None)
-    cold = _run([seeds_copy], context, tmp_path)
-    warm = _run([seeds_copy], context, tmp_path)
+    plain = _run([seeds_copy], rules, None)
+    cold = _run([seeds_copy], rules, tmp_path)
+    warm = _run([seeds_copy], rules, tmp_path)
     assert warm.timings["cache-hits"] == len(warm.documents) == 9
     assert all(d._raw is None and d._text is None for d in warm.documents.values())
     assert any("Windows-1258" in w for w in plain.warnings)

@@ -33,8 +33,8 @@ def test_invalid_rule_file_names_file_rule_and_key(tmp_path):
     checks = tmp_path / "rules" / "checks"
     checks.mkdir(parents=True)
     (checks / "bad.toml").write_text(
-        'id = "my-rule"\ntype = "one-value"\nseverity = "error"\ndescription = "x"\n'
-        '[params]\nkind = "visit"\nattribut = "level"\n', encoding="utf-8")
+        'id = "my-rule"\ntype = "one-value"\nseverity = "error"\ndescription = "x"\nwhy = "y"\n'
+        '[message.en]\ndefault = "{outlier}"\n[params]\nkind = "visit"\nattribut = "level"\n', encoding="utf-8")
     proc = run_cli("seeds/", "--rules", tmp_path / "rules")
     assert proc.returncode == 2
     assert "bad.toml" in proc.stderr and "my-rule" in proc.stderr and "attribut" in proc.stderr

@@ -2,7 +2,9 @@
 
 import pytest
 
-from factlint.extract.date import iso, parse_iso, to_date
+from factlint.model import PartialDate
+
+from conftest import run_paths
 
 DATELINE = "Ban Thời sự-Thứ tư, ngày 14/05/2025 21:40 GMT+7\n\n"
 
@@ -47,22 +49,22 @@ def test_span_is_exact_in_working_text(lint):
 def test_dateline_gives_reference_weekday_and_time(lint):
     result = lint([DATELINE + "Ngày 13/5, đoàn đã về nước."])
     doc = next(iter(result.documents.values()))
-    assert doc.reference["value"] == "2025-05-14" and doc.reference["from"] == "dateline"
+    assert doc.reference.date.iso() == "2025-05-14" and doc.reference.source == "dateline"
     line = next(c for c in result.claims if c.kind == "date" and c.zone == "meta")
-    assert line.data["weekday"] == 3 and line.data["time"] == "21:40"
+    assert line.data.weekday == 3 and line.data.time == "21:40"
     body = next(c for c in result.claims if c.kind == "date" and c.zone == "body")
-    assert body.value == "2025-05-13" and body.data["year_from"].startswith("dateline")
+    assert body.value == "2025-05-13" and body.data.year_from.startswith("dateline")
 
 
 def test_front_matter_and_metadata_reference(lint):
     result = lint({"a.md": "---\ntitle: x\ndate: 2024-09-16\n---\nNgày 10/9, bão đổ bộ.",
                    "b.txt": " date 2025-04 Vào chiều 2/4, hai bên hội đàm."})
     refs = {p.split("/")[-1]: d.reference for p, d in result.documents.items()}
-    assert refs["a.md"]["value"] == "2024-09-16" and refs["a.md"]["from"] == "front matter"
-    assert refs["b.txt"]["value"] == "2025-04" and refs["b.txt"]["from"] == "metadata line"
+    assert refs["a.md"].date.iso() == "2024-09-16" and refs["a.md"].source == "front matter"
+    assert refs["b.txt"].date.iso() == "2025-04" and refs["b.txt"].source == "metadata line"
     by_doc = {c.doc.split("/")[-1]: c for c in result.claims if c.kind == "date"}
     assert by_doc["a.md"].value == "2024-09-10"
-    assert by_doc["b.txt"].value == "2025-04-02" and by_doc["b.txt"].data["part"] == "chiều"
+    assert by_doc["b.txt"].value == "2025-04-02" and by_doc["b.txt"].data.part == "chiều"
 
 
 def test_year_from_dates_in_text_and_unknown(lint):
@@ -73,7 +75,7 @@ def test_year_from_dates_in_text_and_unknown(lint):
         if c.kind == "date":
             by_doc.setdefault(c.doc.split("/")[-1], []).append(c)
     assert by_doc["a.txt"][1].value == "2025-05-06"
-    assert by_doc["b.txt"][0].value == "????-05-06" and by_doc["b.txt"][0].data["year_from"] == "unknown"
+    assert by_doc["b.txt"][0].value == "????-05-06" and by_doc["b.txt"][0].data.year_from == "unknown"
 
 
 @pytest.mark.parametrize("text,written", [
@@ -91,7 +93,7 @@ def test_parts_of_day_and_times(lint, text, written):
 
 def test_clock_time_attached(lint):
     c = one(lint, "Vụ việc xảy ra lúc 10 giờ 30 ngày 3/2/2025.")
-    assert c.data["time"] == "10:30" and c.value == "2025-02-03"
+    assert c.data.time == "10:30" and c.value == "2025-02-03"
 
 
 @pytest.mark.parametrize("text", [
@@ -112,7 +114,7 @@ def test_ordinal_is_not_a_weekday(lint):
     found = dates(lint, "Thứ tư, trên bình diện đa phương, hai nước hợp tác chặt chẽ.")
     assert found == []
     c = one(lint, "Sau khi dùng thuốc đến tháng thứ 6, ngày 13/4/2015, anh đi xét nghiệm.")
-    assert "weekday" not in c.data and c.text == "ngày 13/4/2015"
+    assert c.data.weekday is None and c.text == "ngày 13/4/2015"
 
 
 def test_bare_sunday(lint):
@@ -120,11 +122,16 @@ def test_bare_sunday(lint):
     assert [(c.attribute, c.value) for c in found] == [("weekday", "7")]
 
 
-def test_iso_helpers():
-    assert iso(2025, 5, 3) == "2025-05-03" and iso(None, 5, 3) == "????-05-03" and iso(1992) == "1992"
-    assert parse_iso("????-05-03") == (None, 5, 3)
-    assert to_date("????-05-03", 2025).isoformat() == "2025-05-03"
-    assert to_date("2025-02-30") is None
+def test_partial_dates():
+    assert PartialDate(2025, 5, 3).iso() == "2025-05-03" and PartialDate(None, 5, 3).iso() == "????-05-03"
+    assert PartialDate(1992).iso() == "1992" and PartialDate.parse("2025-05").precision == "month"
+    assert PartialDate.parse("????-05-03") == PartialDate(None, 5, 3)
+    assert PartialDate.parse("????-05-03").with_year(2025).exact().isoformat() == "2025-05-03"
+    assert PartialDate.parse("2025-02-30").exact() is None
+    # one partial date, one reading of "the same days": a year stands for its middle
+    assert PartialDate(2025).exact() is None and PartialDate(2025).anchor().isoformat() == "2025-07-01"
+    assert PartialDate(2025, 5).anchor().isoformat() == "2025-05-01"
+    assert PartialDate(None, 5, 3).anchor() is None
 
 
 # ------------------------------------------------------------------------- events
@@ -144,7 +151,7 @@ def test_event_claims_from_seed_sentences(lint):
     assert events(result) == [("tô lâm", "duration", "8"), ("tô lâm", "end", "2025-05-13"),
                               ("tô lâm", "range", "????-05-05/????-05-12")]
     planned = next(c for c in result.claims if c.kind == "event" and c.attribute == "range")
-    assert planned.data["planned"] is True and "Kazakhstan" in planned.data["hosts"]
+    assert planned.data.planned is True and "Kazakhstan" in planned.data.hosts
 
 
 def test_event_without_person_is_not_extracted(lint):
@@ -152,10 +159,8 @@ def test_event_without_person_is_not_extracted(lint):
     assert events(result) == []
 
 
-def test_seeds_event_conflict_is_one_finding(seeds_copy, context):
-    from factlint.pipeline import run
-
-    result = run([str(seeds_copy)], context)
+def test_seeds_event_conflict_is_one_finding(seeds_copy, rules):
+    result = run_paths([seeds_copy], rules)
     mine = {"event-date-conflict", "event-duration", "weekday-date", "date-range-order",
             "anniversary-years", "quantity-conflict"}
     found = [f for f in result.findings if f.rule in mine]
@@ -216,8 +221,8 @@ def test_duration_vs_range(lint, days, fires):
 def test_rule_params_are_validated():
     from pydantic import ValidationError
 
-    from factlint.compare.anniversary import AnniversaryParams
-    from factlint.compare.event_dates import EventDateParams
+    from factlint.compare.anniversary_years import AnniversaryParams
+    from factlint.compare.event_date_conflict import EventDateParams
     with pytest.raises(ValidationError):
         EventDateParams(max_gap_days=-1)
     with pytest.raises(ValidationError):
@@ -245,10 +250,8 @@ def test_more_date_forms(lint, text, written, value):
     assert c.text == written and c.value == value
 
 
-def test_seed_non_trip_dates(seeds_copy, context):
-    from factlint.pipeline import run
-
-    result = run([str(seeds_copy)], context)
+def test_seed_non_trip_dates(seeds_copy, rules):
+    result = run_paths([seeds_copy], rules)
     texts = {c.text for c in result.claims if c.kind == "date"}
     assert not any("26/147" in t for t in texts)
     assert not any(t.endswith("2/9") for t in texts)  # "Quốc khánh 2/9": no date word before it
@@ -256,5 +259,5 @@ def test_seed_non_trip_dates(seeds_copy, context):
     assert ("bùi thanh sơn", "2-4/4") in trip
     assert not any("1930" in t or "2026" in t or "2/9" in t for _, t in trip)
     ref = {p.split("/")[-1][:3]: d.reference for p, d in result.documents.items()}
-    assert ref["000"]["from"] == "dateline" and ref["004"]["from"] == "metadata line"
+    assert ref["000"].source == "dateline" and ref["004"].source == "metadata line"
     assert ref["001"] is None

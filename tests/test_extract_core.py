@@ -2,16 +2,12 @@
 
 import pytest
 
-from factlint.extract import extract_document
-from factlint.pipeline import prepare
+from factlint.model import RoleScope
 
 
 @pytest.fixture
-def claims(context):
-    def _claims(text, kind):
-        doc = prepare("t.txt", text, context.lexicon)
-        return [c for c in extract_document(doc, context.extractors) if c.kind == kind]
-    return _claims
+def claims(claims_of):
+    return claims_of
 
 
 @pytest.mark.parametrize("text,name,titles,quals", [
@@ -34,7 +30,7 @@ def claims(context):
 def test_person_mentions(claims, text, name, titles, quals):
     found = claims(text, "person")
     c = found[-1] if name == "Ilham Aliyev" else found[0]
-    assert (c.display, c.data["titles"], c.data["quals"]) == (name, titles, quals)
+    assert (c.display, list(c.data.titles), c.data.scope) == (name, titles, RoleScope(**quals))
     assert text[c.start:c.end] == name
 
 
@@ -58,7 +54,7 @@ def test_visit_levels_through_a_list(claims):
     text = ("Ngày 13/5, Tổng Bí thư Tô Lâm đã kết thúc chuyến thăm cấp Nhà nước tới Kazakhstan, "
             "Azerbaijan, dự Lễ kỷ niệm Ngày Chiến thắng và thăm chính thức Liên bang Nga, thăm cấp "
             "Nhà nước tới Belarus.")
-    got = {(c.data["host"], c.data["level"], c.data["visitor"]) for c in claims(text, "visit")}
+    got = {(c.data.host, c.data.level, c.data.visitor) for c in claims(text, "visit")}
     assert got == {("Kazakhstan", "thăm cấp Nhà nước", "tô lâm"),
                    ("Azerbaijan", "thăm cấp Nhà nước", "tô lâm"),
                    ("Nga", "thăm chính thức", "tô lâm"),
@@ -67,7 +63,7 @@ def test_visit_levels_through_a_list(claims):
 
 def test_visitor_after_cua_and_other_visitors(claims):
     text = "Xin cho biết ý nghĩa chuyến thăm chính thức Nhật Bản của Thủ tướng Phạm Minh Chính?"
-    assert [c.data["visitor"] for c in claims(text, "visit")] == ["phạm minh chính"]
+    assert [c.data.visitor for c in claims(text, "visit")] == ["phạm minh chính"]
     text = "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Liên bang Nga (2-4/4)."
     (c,) = claims(text, "visit")
-    assert (c.data["visitor"], c.data["host"]) == ("bùi thanh sơn", "Nga")
+    assert (c.data.visitor, c.data.host) == ("bùi thanh sơn", "Nga")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.pipeline import run
+from conftest import run_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -19,8 +19,8 @@ PLANTED = {
 
 
 @pytest.mark.parametrize("story", sorted(PLANTED))
-def test_story_conflicts_exactly(story, context):
-    result = run([str(FIXTURES / story)], context)
+def test_story_conflicts_exactly(story, rules):
+    result = run_paths([str(FIXTURES / story)], rules)
     errors = {(f.rule, f.values[0]) for f in result.findings if f.severity == "error"}
     assert errors == PLANTED[story]
     for f in result.findings:

@@ -131,11 +131,11 @@ def _work(fn):
 def stage_work(text: str, ctx) -> dict[str, int]:
     """Work units of normalize, of each extractor (by kind) and of compare, on one text."""
     from factlint.compare import compare
-    from factlint.pipeline import prepare
+    from factlint.pipeline import DocumentStages
 
     extractors = ctx.extractors  # built (and their patterns compiled) before counting
     out: dict[str, int] = {}
-    doc, out["normalize"] = _work(lambda: prepare("big.txt", CountingText(text), ctx.lexicon))
+    doc, out["normalize"] = _work(lambda: DocumentStages(ctx).normalize("big.txt", CountingText(text)))
     if type(doc.text) is not CountingText:  # the working text was rebuilt: count on it
         for attr in ("_text", "text"):
             try:
@@ -149,7 +149,7 @@ def stage_work(text: str, ctx) -> dict[str, int]:
         claims, out[ex.kind] = _work(lambda: list(ex.extract(doc, found)))
         found.setdefault(ex.kind, []).extend(claims)
     claims = [c for cs in found.values() for c in cs]
-    _, out["compare"] = _work(lambda: compare(claims, ctx.rules))
+    _, out["compare"] = _work(lambda: compare(claims, ctx.checks))
     return out
 
 
@@ -180,8 +180,8 @@ def _cases():
 
 
 @pytest.mark.parametrize("variant,stage", list(_cases()))
-def test_stage_work_grows_linearly(context, variant, stage):
-    small, large = growth(variant, context)
+def test_stage_work_grows_linearly(rules, variant, stage):
+    small, large = growth(variant, rules)
     if stage not in small:
         pytest.skip(f"no stage {stage!r} in this pipeline")
     ratio = large[stage] / max(small[stage], 1)
@@ -191,9 +191,9 @@ def test_stage_work_grows_linearly(context, variant, stage):
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_no_other_stage_grows_superlinearly(context, variant):
+def test_no_other_stage_grows_superlinearly(rules, variant):
     """Extractors added later are held to the same bound."""
-    small, large = growth(variant, context)
+    small, large = growth(variant, rules)
     bad = {s: round(large[s] / max(small[s], 1), 1) for s in small
            if s not in STAGES and large[s] / max(small[s], 1) > MAX_WORK_RATIO}
     assert not bad, f"superlinear on {variant}: {bad}"
@@ -223,14 +223,14 @@ def test_counting_catches_a_quadratic_scan():
 def _peak(text: str, ctx) -> int:
     """Peak traced memory (bytes) of normalize + extract on one text."""
     from factlint.extract import extract_document
-    from factlint.pipeline import prepare
+    from factlint.pipeline import DocumentStages
 
     extractors = ctx.extractors  # compiled before measuring
     text = text[:1] + text[1:]  # a new object: nothing computed for an equal text is reused
     gc.collect()
     tracemalloc.start()
     try:
-        doc = prepare("big.txt", text, ctx.lexicon)
+        doc = DocumentStages(ctx).normalize("big.txt", text)
         claims = extract_document(doc, extractors)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -239,18 +239,18 @@ def _peak(text: str, ctx) -> int:
     return peak
 
 
-def test_peak_memory_grows_linearly_on_one_long_line(context):
-    small = _peak(make_input("single_line", 1), context)
-    large = _peak(make_input("single_line", GROWTH), context)
+def test_peak_memory_grows_linearly_on_one_long_line(rules):
+    small = _peak(make_input("single_line", 1), rules)
+    large = _peak(make_input("single_line", GROWTH), rules)
     assert large / small <= MAX_MEMORY_RATIO, f"peak {small} -> {large} bytes for a x{GROWTH} input"
 
 
 @pytest.mark.parametrize("variant", ["lines", "single_line"])
-def test_peak_memory_is_a_small_multiple_of_the_text(context, variant):
+def test_peak_memory_is_a_small_multiple_of_the_text(rules, variant):
     # ~800 K characters: large enough that a bounded scratch buffer (lower-casing in pieces)
     # is small next to the text; lower() of the whole text needs ~6x the text on its own
     text = make_input(variant, 16)
-    peak = _peak(text, context)
+    peak = _peak(text, rules)
     assert peak <= MAX_PEAK_PER_TEXT * sys.getsizeof(text), (
         f"peak {peak / 2**20:.1f} MiB for a text of {sys.getsizeof(text) / 2**20:.1f} MiB")
 

@@ -97,7 +97,7 @@ def test_markup_in_the_text_is_escaped():
 
 
 def test_findings_are_ordered_by_severity_then_place():
-    from factlint.compare import Finding
+    from factlint.model import Finding
 
     r = make_result(severity="warning")
     err = make_result().findings[0]
@@ -119,22 +119,22 @@ def test_empty_corpus_says_so():
 # --- docs/seeds-report.md --------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seeds_report(tmp_path_factory, context):
+def seeds_report(tmp_path_factory, rules):
     """The report of a copy of the seeds, as `factlint seeds/ -o docs/seeds-report.md` writes it."""
-    from factlint.pipeline import run
-    from factlint.report import load_renderers
+    from conftest import run_paths
+    from factlint.registry import renderer
 
     root = tmp_path_factory.mktemp("report")
     shutil.copytree(SEEDS, root / "seeds")
     cwd = os.getcwd()
     os.chdir(root)
     try:
-        result = run(["seeds/"], context)
+        result = run_paths(["seeds/"], rules)
     finally:
         os.chdir(cwd)
     result.output = "docs/seeds-report.md"
     result.date = "2025-05-14"
-    return root, load_renderers()["markdown"](result)
+    return root, renderer("markdown")(result)
 
 
 def test_seeds_report_is_up_to_date(seeds_report):

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, run_paths
 
 
 def _items(folder):
@@ -41,29 +41,47 @@ def corpus(tmp_path):
 
 
 def _flat(pairs):
-    return [(d.path, d.text, d.zones, d.sentences, [c.to_dict() for c in cs]) for d, cs in pairs]
+    return [(d.path, d.text, d.zones, d.sentences, d.reference, cs) for d, cs in pairs]
 
 
-def test_parallel_equals_serial(corpus, context):
-    from factlint.parallel import extract_corpus
+def extract_corpus(items, rules, cache=None, **kw):
+    """The executor's extraction of decoded (path, raw, key) items, with its timings."""
+    from factlint.executor import Executor
+    from factlint.pipeline import DocumentStages
 
+    executor = Executor(cache=cache, **kw)
+    results = executor.extract(items, DocumentStages(rules))
+    extract_corpus.timings = executor.timings
+    return results
+
+
+def _run_files(folder, rules, **kw):
+    """The executor's whole run over the files of a folder: read, look up, extract."""
+    from factlint.executor import Executor
+    from factlint.load import discover
+    from factlint.pipeline import DocumentStages
+
+    return Executor(**kw).run(discover([str(folder)]), DocumentStages(rules))
+
+
+def test_parallel_equals_serial(corpus, rules):
     items = _items(corpus)
-    serial_t, parallel_t = {}, {}
-    serial = extract_corpus(items, context, jobs=1, timings=serial_t)
-    parallel = extract_corpus(items, context, jobs=2, min_bytes=0, timings=parallel_t)
+    serial = extract_corpus(items, rules, jobs=1)
+    serial_t = extract_corpus.timings
+    parallel = extract_corpus(items, rules, jobs=2, min_bytes=0)
+    parallel_t = extract_corpus.timings
     assert serial_t["workers"] == 1 and parallel_t["workers"] == 2
     assert _flat(parallel) == _flat(serial)
     assert sum(len(cs) for _, cs in serial) > 0
 
 
-def test_parallel_with_cache_equals_serial(corpus, context, tmp_path):
+def test_parallel_with_cache_equals_serial(corpus, rules, tmp_path):
     from factlint.cache import Cache, _read_pack
-    from factlint.parallel import extract_corpus
 
     items = _items(corpus)
     cache = Cache(tmp_path / "c", "fp")
-    serial = extract_corpus(items, context, jobs=1)
-    cold = extract_corpus(items, context, cache=cache, jobs=2, min_bytes=0)
+    serial = extract_corpus(items, rules, jobs=1)
+    cold = extract_corpus(items, rules, cache=cache, jobs=2, min_bytes=0)
     # the workers send the entries back; the parent keeps them and writes one pack; copies
     # under other names share one entry, so there are fewer entries than documents
     assert cache.writes == len(items)
@@ -72,7 +90,7 @@ def test_parallel_with_cache_equals_serial(corpus, context, tmp_path):
     entries, _ = _read_pack(cache.path)
     assert len(entries) == len({k for _, _, k in items})
     warm_cache = Cache(tmp_path / "c", "fp")
-    warm = extract_corpus(items, context, cache=warm_cache, jobs=2, min_bytes=0)
+    warm = _run_files(corpus, rules, cache=warm_cache, jobs=2, min_bytes=0)
     assert warm_cache.hits == len(items)
     assert _flat(cold) == _flat(serial) == _flat(warm)
     for (a, _), (b, _) in zip(serial, cold):  # the parent's lazily built Documents map alike
@@ -80,24 +98,25 @@ def test_parallel_with_cache_equals_serial(corpus, context, tmp_path):
         assert [a.line_col(p) for p in ends] == [b.line_col(p) for p in ends]
 
 
-def test_workers_send_back_no_documents(corpus, context):
+def test_workers_send_back_no_documents(corpus, rules):
     """A worker returns entry bytes, not the raw and working text of each document."""
     import pickle
 
-    from factlint.parallel import _worker_chunk, _worker_init, extract_corpus
+    from factlint.executor import _worker_chunk, _worker_init
+    from factlint.pipeline import DocumentStages
 
     items = _items(corpus)
-    _worker_init(context)
+    _worker_init(DocumentStages(rules))
     out, _ = _worker_chunk([(i, p, raw, ()) for i, (p, raw, _) in enumerate(items)])
     assert [i for i, _ in out] == list(range(len(items)))
     assert all(isinstance(got, bytes) for _, got in out)
-    whole = len(pickle.dumps(extract_corpus(items, context, jobs=1)))  # what was sent before
+    whole = len(pickle.dumps(extract_corpus(items, rules, jobs=1)))  # what was sent before
     assert len(pickle.dumps(out)) < 0.6 * whole
 
 
 def test_plan_thresholds(monkeypatch):
     from factlint.errors import FactlintError
-    from factlint.parallel import PARALLEL_MIN_BYTES, plan
+    from factlint.executor import PARALLEL_MIN_BYTES, plan
 
     monkeypatch.delenv("FACTLINT_JOBS", raising=False)
     monkeypatch.delenv("FACTLINT_PARALLEL_MIN_BYTES", raising=False)
@@ -120,7 +139,7 @@ class _Tty(io.StringIO):
 
 
 def test_progress_only_on_a_terminal(monkeypatch):
-    from factlint.parallel import Progress
+    from factlint.executor import Progress
 
     monkeypatch.delenv("CI", raising=False)
     piped = io.StringIO()
@@ -204,25 +223,25 @@ def test_main_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch)
         gc.enable()
 
 
-def test_large_extraction_runs_with_the_collector_on(corpus, context, monkeypatch):
+def test_large_extraction_runs_with_the_collector_on(corpus, rules, monkeypatch):
     import gc
 
-    from factlint import parallel, pipeline
+    from factlint import executor
 
     seen = []
-    real = parallel.extract_corpus
+    real = executor.Executor.extract
 
     def spy(*a, **k):
         seen.append(gc.isenabled())
         return real(*a, **k)
 
-    monkeypatch.setattr(parallel, "extract_corpus", spy)
+    monkeypatch.setattr(executor.Executor, "extract", spy)
     gc.disable()
     try:
-        monkeypatch.setattr(pipeline, "GC_WORK_CHARS", 0)
-        pipeline.run([str(corpus)], context, jobs=1)
-        monkeypatch.setattr(pipeline, "GC_WORK_CHARS", 10**12)
-        pipeline.run([str(corpus)], context, jobs=1)
+        monkeypatch.setattr(executor, "GC_WORK_CHARS", 0)
+        run_paths([str(corpus)], rules, jobs=1)
+        monkeypatch.setattr(executor, "GC_WORK_CHARS", 10**12)
+        run_paths([str(corpus)], rules, jobs=1)
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -32,10 +32,12 @@ any_text = st.one_of(st.text(max_size=400), news_like)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=any_text)
-def test_extractors_never_raise_on_arbitrary_unicode(context, text):
-    from factlint.pipeline import process
+def test_extractors_never_raise_on_arbitrary_unicode(rules, text):
+    from factlint.pipeline import DocumentStages
 
-    doc, claims = process("doc.txt", text, context)
+    stages = DocumentStages(rules)
+    doc = stages.normalize("doc.txt", text)
+    claims = stages.extract(doc)
     for c in claims:
         assert 0 <= c.start <= c.end <= len(doc.text)
         line, col = doc.line_col(c.start)
@@ -65,36 +67,36 @@ def _signature(result, name_of, fold_values=False) -> list:
     return sorted(out)
 
 
-def _lint_folder(folder: Path, context):
-    from factlint.pipeline import run
+def _lint_folder(folder: Path, rules):
+    from conftest import run_paths
 
-    return run([str(folder)], context)
+    return run_paths([str(folder)], rules)
 
 
-def _check_order(tmp_path_factory, context, order, fold_values):
-    base = _signature(_lint_folder(SEEDS, context), lambda p: Path(p).name, fold_values)
+def _check_order(tmp_path_factory, rules, order, fold_values):
+    base = _signature(_lint_folder(SEEDS, rules), lambda p: Path(p).name, fold_values)
     folder = tmp_path_factory.mktemp("order")
     names = {}
     for i, src in zip(order, SEED_FILES):
         name = f"{i:02d}_{src.stem[-4:]}.txt"  # the seeds sort in another order
         shutil.copy(src, folder / name)
         names[name] = src.name
-    assert _signature(_lint_folder(folder, context), lambda p: names[Path(p).name], fold_values) == base
+    assert _signature(_lint_folder(folder, rules), lambda p: names[Path(p).name], fold_values) == base
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
 @given(order=st.permutations(range(len(SEED_FILES))))
-def test_findings_do_not_depend_on_file_order(tmp_path_factory, context, order):
+def test_findings_do_not_depend_on_file_order(tmp_path_factory, rules, order):
     """Same findings, same sides, same values up to letter case."""
-    _check_order(tmp_path_factory, context, order, fold_values=True)
+    _check_order(tmp_path_factory, rules, order, fold_values=True)
 
 
-def test_shown_values_do_not_depend_on_file_order(tmp_path_factory, context):
-    _check_order(tmp_path_factory, context, [1, 2, 3, 0, 4], fold_values=False)
+def test_shown_values_do_not_depend_on_file_order(tmp_path_factory, rules):
+    _check_order(tmp_path_factory, rules, [1, 2, 3, 0, 4], fold_values=False)
 
 
-def test_findings_do_not_depend_on_normalization_or_line_ends(tmp_path, context):
-    base = _signature(_lint_folder(SEEDS, context), lambda p: Path(p).name)
+def test_findings_do_not_depend_on_normalization_or_line_ends(tmp_path, rules):
+    base = _signature(_lint_folder(SEEDS, rules), lambda p: Path(p).name)
     for variant, change in {"nfd": lambda t: unicodedata.normalize("NFD", t),
                             "crlf": lambda t: t.replace("\n", "\r\n"),
                             "cr": lambda t: t.replace("\n", "\r"),
@@ -103,7 +105,7 @@ def test_findings_do_not_depend_on_normalization_or_line_ends(tmp_path, context)
         folder.mkdir()
         for src, text in zip(SEED_FILES, SEED_TEXT):
             (folder / src.name).write_bytes(change(text).encode("utf-8"))
-        assert _signature(_lint_folder(folder, context), lambda p: Path(p).name) == base, variant
+        assert _signature(_lint_folder(folder, rules), lambda p: Path(p).name) == base, variant
 
 
 def _json_findings(stdout: str) -> list:

@@ -2,8 +2,9 @@
 
 import pytest
 
-from factlint.compare.quantities import conflict
+from factlint.compare.quantity_conflict import conflict
 from factlint.extract.quantity import interval, parse_number
+from factlint.model import QuantityData
 
 
 TRIP = "Từ ngày 5-12/5/2025, Tổng Bí thư Tô Lâm có chuyến thăm Kazakhstan. "
@@ -35,7 +36,7 @@ def test_quantity_forms(lint, text, shown, figure, noun):
     found = quantities(lint, text)
     assert len(found) == 1, [c.text for c in found]
     c = found[0]
-    assert c.display == shown and c.data["figure"] == figure and c.data["noun"].endswith(noun)
+    assert c.display == shown and list(c.data.figure) == figure and c.data.noun.endswith(noun)
 
 
 @pytest.mark.parametrize("text", [
@@ -69,12 +70,12 @@ def test_person_figures_of_different_trips_are_not_compared(lint):
 
 def test_topic_is_the_named_event(lint):
     c = quantities(lint, "Ông Nguyễn Văn An cho biết bão Yagi đã làm 200 người chết.")[0]
-    assert c.data["topic"] == "bão yagi"
+    assert c.data.topic == "bão yagi"
 
 
 def test_time_bound_figure_carries_its_date(lint):
     c = quantities(lint, "Tính đến 16/9/2024, bão Yagi đã làm 200 người chết.")[0]
-    assert c.when == "2024-09-16"
+    assert c.data.as_of == "2024-09-16" and c.when.iso() == "2024-09-16"
 
 
 @pytest.mark.parametrize("kind,low,high", [
@@ -89,12 +90,12 @@ def test_qualifier_intervals(kind, low, high):
 @pytest.mark.parametrize("qual", ["hơn", "trên", "khoảng", "gần", "dưới", "gần như", "ít nhất", "tới"])
 def test_each_qualifier_is_read(lint, qual):
     c = quantities(lint, f"Bão Yagi đã làm {qual} 80 ngôi nhà bị sập.")[0]
-    assert c.data["qualifier"] == qual and c.display.startswith(qual)
+    assert c.data.qualifier == qual and c.display.startswith(qual)
 
 
 class _C:
     def __init__(self, qual, kind, lo, hi, low, high):
-        self.data = {"qualifier": qual, "kind": kind, "figure": [lo, hi], "low": low, "high": high}
+        self.data = QuantityData(qual, kind, (lo, hi), low, high, "", None, "", None)
 
 
 def q(qual, kind, x, tol=0.1):
@@ -158,13 +159,13 @@ def test_seed_sentences_agree(lint):
         "đã có các cuộc hội đàm.",
     ])
     assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
-    assert len([c for c in result.claims if c.kind == "quantity" and c.data["noun"] == "hoạt động"]) == 2
+    assert len([c for c in result.claims if c.kind == "quantity" and c.data.noun == "hoạt động"]) == 2
 
 
 def test_quantity_params_are_validated():
     from pydantic import ValidationError
 
-    from factlint.compare.quantities import QuantityParams
+    from factlint.compare.quantity_conflict import QuantityParams
     with pytest.raises(ValidationError):
         QuantityParams(min_documents=1)
     with pytest.raises(ValidationError):

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from conftest import SEEDS, run_cli
-from factlint.claims import Claim
-from factlint.compare import Finding
+from factlint.model import Claim
+from factlint.model import Finding
 from factlint.normalize.text import make_document
-from factlint.report import load_renderers
+from factlint.registry import renderer
 
 FORMATS = ("concise", "json", "full", "github", "sarif", "markdown")
 
@@ -68,7 +68,7 @@ def make_result(severity="error", outliers=1, extra_findings=()):
 
 
 def render(fmt, result):
-    return load_renderers()[fmt](result)
+    return renderer(fmt)(result)
 
 
 # --- full --------------------------------------------------------------------------------
@@ -172,11 +172,12 @@ def _specs():
 
     return [
         RuleSpec(id="visit-level", type="one-value", severity="error",
-                 description="One visit level per visitor and host.", params={"kind": "visit"},
+                 description="One visit level per visitor and host.", why="Protocol fixes it.",
+                 params={"kind": "visit"}, message={"en": {"default": "{subject}: {outlier!r}"}},
                  examples=[Example(docs=["A thăm cấp Nhà nước B.", "A thăm chính thức B."],
                                    expect=["thăm chính thức"], note="two levels")]),
         RuleSpec(id="name-case", type="name-case", severity="warning",
-                 description="A known name written with a lowercase syllable.",
+                 description="A known name written with a lowercase syllable.", why="Search breaks.",
                  examples=[Example(docs=["Tô Lâm\n\nTô Lâm nói."])]),
     ]
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, run_cli
-from factlint import load
+from factlint import encodings, load
 from factlint.errors import FactlintError
-from factlint.load import SourceFile, decode, discover, from_tcvn3, from_vni, read
+from factlint.encodings import from_tcvn3, from_vni
+from factlint.load import SourceFile, decode, discover, read
 
 SEED3 = SEEDS / "003_d671c4e71e4553ce.txt"  # holds "Inham Aliyev"
 TEXT = SEED3.read_text(encoding="utf-8")
@@ -46,7 +47,7 @@ def to_cp1258(text: str) -> bytes:
 
 
 def to_tcvn3(text: str) -> bytes:
-    inv = {v: k for k, v in load._TCVN3.items()}
+    inv = {v: k for k, v in encodings._TCVN3.items()}
     out = []
     for ch in unicodedata.normalize("NFC", text):
         if ch in inv:
@@ -59,9 +60,9 @@ def to_tcvn3(text: str) -> bytes:
 
 
 def to_vni(text: str) -> bytes:
-    tone_of = {v: k for k, v in load._VNI_TONE.items()}
-    shape_of = {v: k for k, v in load._VNI_SHAPE.items()}
-    alone_of = {v: k for k, v in load._VNI_ALONE.items()}
+    tone_of = {v: k for k, v in encodings._VNI_TONE.items()}
+    shape_of = {v: k for k, v in encodings._VNI_SHAPE.items()}
+    alone_of = {v: k for k, v in encodings._VNI_ALONE.items()}
     out = []
     for ch in unicodedata.normalize("NFC", text):
         if ch in alone_of:
@@ -154,7 +155,7 @@ def test_vni_mojibake_saved_as_utf8_is_detected():
 def test_converters_leave_real_vietnamese_alone():
     """Real Unicode Vietnamese is never mistaken for mojibake (all five seeds)."""
     for p in SEEDS.glob("*.txt"):
-        assert load._mojibake(p.read_text(encoding="utf-8")) is None, p.name
+        assert encodings.mojibake(p.read_text(encoding="utf-8")) is None, p.name
     assert from_tcvn3("abc") == "abc" and from_vni("abc") == "abc"
 
 

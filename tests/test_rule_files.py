@@ -12,12 +12,16 @@ import pytest
 
 from conftest import run_cli
 from factlint.errors import RuleFileError
-from factlint.ruleset import check_user_regex, default_rules_dir, load_ruleset
+from factlint.ruleset import default_rules_dir, load_ruleset
+from factlint.vocab import check_user_regex
 
 GOOD = '''id = "my-check"
 type = "one-value"
 severity = "warning"
 description = "A check of our own."
+why = "Because it matters."
+[message.en]
+default = "{subject}: {outlier!r} here, {expected!r} elsewhere"
 '''
 
 
@@ -48,8 +52,9 @@ def test_malformed_toml_gives_line_and_column(tmp_path):
 
 def test_unknown_rule_type_lists_known_types(tmp_path):
     msg = _error(tmp_path, check=GOOD.replace('"one-value"', '"one-valeu"'))
-    assert "my-check.toml: rule 'my-check': unknown type 'one-valeu' (known: " in msg
-    assert "one-value" in msg
+    assert "my-check.toml: rule 'my-check': unknown type 'one-valeu' (did you mean 'one-value'?)" in msg
+    msg = _error(tmp_path, check=GOOD.replace('"one-value"', '"whatever"'))
+    assert "unknown type 'whatever' (known: " in msg and "one-value" in msg
 
 
 def test_misspelled_key_names_rule_and_suggests(tmp_path):
@@ -125,7 +130,7 @@ def test_runtime_timeout_names_pattern_and_file(tmp_path, monkeypatch):
 def test_rule_file_is_never_executed(tmp_path):
     """Code-looking values are plain strings: nothing runs, the file just fails validation."""
     marker = tmp_path / "pwned"
-    msg = _error(tmp_path, check=GOOD + f'params = {{ x = "__import__(\'os\').system(\'touch {marker}\')" }}\n')
+    msg = _error(tmp_path, check=GOOD.replace("[message.en]", f'params = {{ x = "__import__(\'os\').system(\'touch {marker}\')" }}\n[message.en]'))
     assert "rule 'my-check' params" in msg
     assert not marker.exists()
 

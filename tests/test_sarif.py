@@ -76,7 +76,8 @@ def _specs():
     from factlint.ruleset import RuleSpec
 
     return [RuleSpec(id="person-title", type="one-title", severity="error",
-                     description="One title per person. Not a president here and a prime minister there.")]
+                     description="One title per person. Not a president here and a prime minister there.",
+                     why="Two titles tell two stories.")]
 
 
 def test_minimal_schema_rejects_what_it_should():
@@ -147,12 +148,12 @@ def test_fingerprint_ignores_lines_but_not_values():
 
 
 @pytest.fixture(scope="module")
-def seed_logs(tmp_path_factory, context):
+def seed_logs(tmp_path_factory, rules):
     """SARIF of the seeds, and of the seeds with two lines inserted at the top of every file."""
     import os
 
-    from factlint.pipeline import run
-    from factlint.report import load_renderers
+    from conftest import run_paths
+    from factlint.registry import renderer
 
     logs = []
     for shifted in (False, True):
@@ -164,10 +165,10 @@ def seed_logs(tmp_path_factory, context):
         cwd = os.getcwd()
         os.chdir(root)
         try:
-            result = run(["seeds"], context)
+            result = run_paths(["seeds"], rules)
         finally:
             os.chdir(cwd)
-        logs.append(json.loads(load_renderers()["sarif"](result)))
+        logs.append(json.loads(renderer("sarif")(result)))
     return logs
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factlint.claims import Claim
-from factlint.compare import Finding
+from factlint.model import Claim
+from factlint.model import Finding
 from factlint.normalize.text import make_document
-from factlint.suppress import INVALID, UNUSED, apply_suppressions, parse
+from factlint.filter.suppress import INVALID, UNUSED, apply_suppressions, parse
 
 RULE = "person-name-spelling"
 

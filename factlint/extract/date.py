@@ -36,6 +36,7 @@ class DateExtractor(Extractor):
         ref = doc.reference
         sent_of = Spans(doc.sentences)
         dates = self.grammar.scan(doc)
+        self.grammar.forget()
         claims = [self._claim(doc, p, ref, sent_of) for p in dates]
         claims.extend(self._bare_weekdays(doc, [p.match.span() for p in dates], ref, sent_of))
         return claims

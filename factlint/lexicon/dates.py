@@ -123,6 +123,10 @@ class DateGrammar:
         self._last = (doc, out)
         return out
 
+    def forget(self) -> None:
+        """Drop the remembered scan (its document is done)."""
+        self._last = (None, None)
+
     @staticmethod
     def _parse(m) -> DateMatch | None:
         g = m.group
