@@ -129,9 +129,10 @@ def _stage_times(raw: str, ctx, extractors) -> dict[str, float]:
 
     from factlint.compare import compare
     from factlint.extract import extract_document
+    from factlint.normalize.reference import settle_reference
     from factlint.normalize.structure import segment
     from factlint.normalize.text import make_document
-    from factlint.pipeline import prepare
+    from factlint.pipeline import DocumentStages
 
     times: dict[str, float] = {}
 
@@ -144,17 +145,18 @@ def _stage_times(raw: str, ctx, extractors) -> dict[str, float]:
 
     doc = timed("make_document", lambda: make_document("big.txt", raw))
     timed("segment", lambda: segment(doc, ctx.lexicon))
+    doc.reference = timed("reference", lambda: settle_reference(doc, ctx.lexicon.dates))
     found: dict[str, list] = {}
     for ex in extractors:
         found.setdefault(ex.kind, []).extend(timed(ex.kind, lambda: list(ex.extract(doc, found))))
     claims = [c for cs in found.values() for c in cs]
-    timed("compare", lambda: compare(claims, ctx.rules))
+    timed("compare", lambda: compare(claims, ctx.checks))
     doc = found = claims = None
     fresh = raw[:1] + raw[1:]  # an equal text, new object: nothing cached for it
     gc.collect()
     tracemalloc.start()
     try:
-        extract_document(prepare("big.txt", fresh, ctx.lexicon), extractors)
+        extract_document(DocumentStages(ctx).normalize("big.txt", fresh), extractors)
         times["peak MiB"] = tracemalloc.get_traced_memory()[1] / 2**20
     finally:
         tracemalloc.stop()
@@ -162,10 +164,10 @@ def _stage_times(raw: str, ctx, extractors) -> dict[str, float]:
 
 
 def bench_stages(sizes: dict, corpus: Path | None, tmp: Path) -> tuple[list[list], dict]:
-    from factlint.pipeline import build_context
-    from factlint.ruleset import default_rules_dir
+    from factlint.config import Settings
+    from factlint.pipeline import load_rules
 
-    ctx = build_context([default_rules_dir()])
+    ctx = load_rules(Settings())
     extractors = ctx.extractors
     kinds = sizes
     rows = []

@@ -46,7 +46,7 @@ import sys
 from array import array
 from pathlib import Path
 
-from factlint.model import Claim, PartialDate, Reference, payload_from_row, payload_row
+from factlint.model import Claim, PartialDate, Reference, payload_from_row, payload_row, when_from_iso
 from factlint.normalize.text import Document
 
 CACHE_DIR = ".factlint_cache"
@@ -429,18 +429,9 @@ def restore(entry, path: str, raw: str | bytes):
                    if reference else None)
     if names or sentences:
         doc.set_lazy_parts(_unpacker(bounds, names, sentences))
-    when_of: dict = {None: None}  # few distinct dates: parse each once
-    claims = []
-    for r in rows:
-        when = when_of.get(r[10], _MISSING)
-        if when is _MISSING:
-            when = when_of[r[10]] = PartialDate.parse(r[10])
-        claims.append(Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9], when,
-                            payload_from_row(r[0], r[11])))
+    claims = [Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9],
+                    when_from_iso(r[10]), payload_from_row(r[0], r[11])) for r in rows]
     return doc, claims
-
-
-_MISSING = object()
 
 
 def clean(base: str | os.PathLike | None = None) -> bool:

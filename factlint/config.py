@@ -310,7 +310,8 @@ def resolve_settings(config: str | Path | None = None, *, isolated: bool = False
     """The effective settings: the config file (given, or found upward from `start`), then
     `overrides` (field names, e.g. fail_on="error"; None means "not given") on top.
 
-    Paths given as overrides are taken relative to the current folder, as on a command line.
+    Paths given as overrides are taken relative to the current folder, as on a command line;
+    `rules` given as an override adds folders to those of the file.
     """
     if isolated:
         settings = Settings()
@@ -329,6 +330,8 @@ def resolve_settings(config: str | Path | None = None, *, isolated: bool = False
     for key in ("paths", "rules"):
         if key in update:
             update[key] = [str(_absolute(cwd, p)) for p in update[key]]
+    if "rules" in update:  # --rules adds folders to the configured ones
+        update["rules"] = [str(_absolute(settings.root_path, p)) for p in settings.rules] + update["rules"]
     data = settings.model_dump(by_alias=True)
     data.update({Settings.model_fields[k].alias or k: v for k, v in update.items()})
     data["__config_file"], data["__root"] = settings.config_file, settings.root

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any, ClassVar
 
 # ---- dates ------------------------------------------------------------------------------
@@ -296,26 +297,69 @@ def payload_row(payload: Payload | None) -> tuple | None:
 def payload_from_row(kind: str, row: tuple | None) -> Payload | None:
     if row is None:
         return None
-    cls = PAYLOADS[kind]
+    decode = _DECODERS.get(kind)
+    if decode is None:
+        decode = _DECODERS[kind] = _decoder(PAYLOADS[kind])
+    return decode(row)
+
+
+_DECODERS: dict[str, object] = {}
+
+
+def _decoder(cls: type):
+    """A function rebuilding a payload of `cls` from its row, converting only the fields
+    that need it (a warm run rebuilds every claim of the corpus this way)."""
     names = _field_names(cls)
-    if len(row) != len(names):
-        raise ValueError(f"payload of {kind}: {len(row)} fields, expected {len(names)}")
-    dates = cls.DATE_FIELDS
-    values = []
-    for name, v in zip(names, row):
-        if name in dates and v is not None:
-            v = tuple(PartialDate.parse(d) for d in v) if isinstance(v, tuple) else PartialDate.parse(v)
+    size = len(names)
+    convert = []
+    for i, name in enumerate(names):
+        if name in cls.DATE_FIELDS:
+            convert.append((i, _dates))
         elif cls is PersonData and name == "scope":
-            v = RoleScope(*v)
-        values.append(v)
-    return cls(*values)
+            convert.append((i, _scope))
+
+    def decode(row: tuple):
+        if len(row) != size:
+            raise ValueError(f"payload of {cls.__name__}: {len(row)} fields, expected {size}")
+        if not convert:
+            return cls(*row)
+        values = list(row)
+        for i, conv in convert:
+            if values[i] is not None:
+                values[i] = conv(values[i])
+        return cls(*values)
+
+    return decode
+
+
+@lru_cache(maxsize=4096)
+def _date(iso: str) -> PartialDate | None:
+    return PartialDate.parse(iso)
+
+
+def when_from_iso(iso: str | None) -> PartialDate | None:
+    """A claim's date from its ISO text (the cache stores it so)."""
+    return _date(iso) if iso else None
+
+
+def _dates(value):
+    return tuple(_date(d) for d in value) if isinstance(value, tuple) else _date(value)
+
+
+def _scope(value) -> RoleScope:
+    return RoleScope(*value)
 
 
 def payload_dict(payload: Payload | None) -> dict:
-    """A payload as JSON-ready key/value pairs."""
+    """A payload as JSON-ready key/value pairs (dates as ISO text)."""
     if payload is None:
         return {}
-    return dict(zip(_field_names(type(payload)), payload_row(payload)))
+    out = dict(zip(_field_names(type(payload)), payload_row(payload)))
+    for name in out:
+        scope = getattr(payload, name)
+        if isinstance(scope, RoleScope):
+            out[name] = {"of": scope.of, "at": scope.at, "org": scope.org}
+    return out
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}

@@ -39,3 +39,25 @@ def test_invalid_rule_file_names_file_rule_and_key(tmp_path):
     assert proc.returncode == 2
     assert "bad.toml" in proc.stderr and "my-rule" in proc.stderr and "attribut" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_claims_jsonl_one_object_per_claim_with_exact_spans(tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_bytes(
+        "Đại sứ Việt Nam tại Nga Đặng Minh Khôi cho biết.\r\nNgày 13/5/2025, hội nghị khai mạc.\r\n"
+        .encode("utf-8"))
+    proc = run_cli("claims", "--format", "jsonl", "--no-cache", "--isolated", tmp_path / "a.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    keys = {"kind", "subject", "attribute", "value", "text", "path", "line", "column", "end_line",
+            "end_column", "zone", "when", "payload"}
+    assert rows and all(set(r) == keys for r in rows)
+    person = next(r for r in rows if r["kind"] == "person")
+    assert (person["text"], person["line"], person["column"], person["end_column"]) == ("Đặng Minh Khôi", 1, 25, 39)
+    assert person["payload"]["scope"] == {"of": "Việt Nam", "at": "Nga", "org": None}
+    date = next(r for r in rows if r["kind"] == "date")
+    assert (date["line"], date["column"], date["when"]) == (2, 1, "2025-05-13")
+    assert date["payload"]["start"] == "2025-05-13"
+    table = run_cli("claims", "--no-cache", "--isolated", tmp_path / "a.txt", cwd=tmp_path).stdout
+    assert table.splitlines()[0].split() == ["location", "kind", "subject", "attribute", "value", "when", "zone"]

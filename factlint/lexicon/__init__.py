@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from functools import cached_property
 
 import regex
 
@@ -255,23 +256,31 @@ class Lexicon:
         self.connectors = [c for c in names.connectors]
         self.former = names.former
 
-        fur = vocab.furniture
-        self.section_markers = {key(m) for m in fur.section_markers}
-        self.caption_re = [_compile(p, "caption_patterns") for p in fur.caption_patterns]
-        self.meta_re = [_compile(p, "meta_patterns") for p in fur.meta_patterns]
-        abbreviations = any_of(vocab.sentences.abbreviations)
-        self.abbreviation_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{abbreviations}|\p{{Lu}})$")
-        self._dates = None
+        self.section_markers = {key(m) for m in vocab.furniture.section_markers}
 
-    @property
+    # The patterns below serve only the normalize stage: compiled on first use, so a run
+    # whose documents all come from the cache never compiles them.
+
+    @cached_property
+    def caption_re(self) -> list:
+        return [_compile(p, "caption_patterns") for p in self.vocab.furniture.caption_patterns]
+
+    @cached_property
+    def meta_re(self) -> list:
+        return [_compile(p, "meta_patterns") for p in self.vocab.furniture.meta_patterns]
+
+    @cached_property
+    def abbreviation_re(self):
+        """A short form or an initial right before a full stop: not the end of a sentence."""
+        abbreviations = any_of(self.vocab.sentences.abbreviations)
+        return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{abbreviations}|\p{{Lu}})$")
+
+    @cached_property
     def dates(self):
-        """The date grammar (lexicon/dates.py), compiled on first use: a run whose documents
-        all come from the cache never needs it."""
-        if self._dates is None:
-            from factlint.lexicon.dates import DateGrammar
+        """The date grammar (lexicon/dates.py)."""
+        from factlint.lexicon.dates import DateGrammar
 
-            self._dates = DateGrammar(self.vocab.dates)
-        return self._dates
+        return DateGrammar(self.vocab.dates)
 
     def place(self, text: str) -> str | None:
         return self.place_of.get(self.folder.key(text))
