@@ -43,6 +43,7 @@ import hashlib
 import marshal
 import os
 import sys
+import zlib
 from array import array
 from pathlib import Path
 
@@ -149,6 +150,15 @@ class Cache:
             return None
         self.hits += 1
         self._used.add(key)
+        return data
+
+    def peek(self, key: str) -> bytes | None:
+        """An entry or a stored corpus result, not counted as a document hit or miss."""
+        data = self._new.get(key)
+        if data is None:
+            data = self._load().get(key)
+        if data is not None:
+            self._used.add(key)
         return data
 
     def get(self, key: str):
@@ -319,27 +329,33 @@ def atomic_write(path: Path, data: bytes) -> None:
 # ---- entries <-> (Document, claims) ---------------------------------------------------
 #
 # An entry is marshal.dumps of a tuple:
-#   (FORMAT, reference, claims, zone bounds, zone names, sentence bounds, notes)
+#   (FORMAT, reference, zone bounds, zone names, sentence bounds, notes, claims)
 # reference: (ISO date, source) or None;
-# claims: one tuple per claim, the Claim fields in order without `doc`, the date as ISO
-# text and the payload as a tuple of plain values (model.payload_row);
 # zone bounds, sentence bounds: array("q") bytes of start, end pairs;
-# notes: what decoding the file said (load.decode), so a hit needs no decoding.
+# notes: what decoding the file said (load.decode), so a hit needs no decoding;
+# claims: marshal.dumps of one tuple per claim, the Claim fields in order without `doc`,
+# the date as ISO text and the payload as a tuple of plain values (model.payload_row).
+# Claims are a blob of their own so that a run whose findings come from the cache
+# (a corpus result, below) never decodes them.
 
-_CLAIM_FIELDS = ("kind", "subject", "attribute", "value", "text", "start", "end", "zone",
-                 "sentence", "display", "when", "data")
+def _claim_row(c) -> tuple:
+    return (c.kind, c.subject, c.attribute, c.value, c.text, c.start, c.end, c.zone, c.sentence,
+            c.display, c.when.iso() if c.when else None, payload_row(c.data))
+
+
+def _claim(r, path: str) -> Claim:
+    return Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9],
+                 when_from_iso(r[10]), payload_from_row(r[0], r[11]))
 
 
 def make_entry(doc, claims, notes=()) -> bytes | None:
     """What is stored for one document (bytes): claims without their path, zones,
-    sentences, the reference date the date extractor found and the decoding notes.
+    sentences, the reference date and the decoding notes.
 
     None when something does not survive a marshal round trip (an object of a class of
-    its own in `data`): such a document is simply not cached, so cached runs never differ.
+    its own in a payload): such a document is simply not cached, so cached runs never differ.
     """
-    rows = tuple((c.kind, c.subject, c.attribute, c.value, c.text, c.start, c.end, c.zone,
-                  c.sentence, c.display, c.when.iso() if c.when else None, payload_row(c.data))
-                 for c in claims)
+    rows = tuple(_claim_row(c) for c in claims)
     zones = doc.zones
     bounds = array("q")
     for b in zones:
@@ -353,9 +369,9 @@ def make_entry(doc, claims, notes=()) -> bytes | None:
     reference = (ref.date.iso(), ref.source) if ref else None
     if not all(_plain(r) for r in rows):
         return None
-    entry = (FORMAT, reference, rows, bounds.tobytes(), tuple(b.zone for b in zones),
-             sentences.tobytes(), tuple(str(n) for n in notes))
     try:
+        entry = (FORMAT, reference, bounds.tobytes(), tuple(b.zone for b in zones),
+                 sentences.tobytes(), tuple(str(n) for n in notes), marshal.dumps(rows, MARSHAL_VERSION))
         return marshal.dumps(entry, MARSHAL_VERSION)
     except ValueError:
         return None
@@ -387,12 +403,14 @@ def load_entry(data: bytes) -> tuple:
         entry = marshal.loads(data)
     except (EOFError, TypeError) as exc:
         raise ValueError(f"not an entry: {exc}") from None
-    if not isinstance(entry, tuple) or len(entry) != 7 or entry[0] != FORMAT:
+    if (not isinstance(entry, tuple) or len(entry) != 7 or entry[0] != FORMAT
+            or type(entry[2]) is not bytes or type(entry[4]) is not bytes or type(entry[6]) is not bytes
+            or len(entry[2]) != 16 * len(entry[3]) or len(entry[4]) % 16):
         raise ValueError("not an entry")
     return entry
 
 
-def _unpacker(bounds: bytes, names: tuple, sentences: bytes):
+def _unpacker(reference, bounds: bytes, names: tuple, sentences: bytes):
     def unpack():
         from factlint.normalize.structure import Block
 
@@ -402,36 +420,138 @@ def _unpacker(bounds: bytes, names: tuple, sentences: bytes):
         s.frombytes(sentences)
         it = iter(s)
         return ([Block(z[2 * i], z[2 * i + 1], name) for i, name in enumerate(names)],
-                list(zip(it, it)))
+                list(zip(it, it)),
+                Reference(PartialDate.parse(reference[0]), reference[1]) if reference else None)
     return unpack
 
 
 def entry_notes(entry: tuple) -> tuple[str, ...]:
     """The decoding notes kept in an entry (see load.decode)."""
-    return entry[6]
+    return entry[5]
+
+
+def restore_document(entry: tuple, path: str, raw: str | bytes) -> Document:
+    """The Document of an entry and the file's decoded text, or its bytes as read (then
+    decoded only if the text is ever needed). Lazy: its working text and offset map are
+    built on first use (a report needs them only for the documents it cites); zones,
+    sentences and the reference date come from the entry on first use, so segmentation
+    is not run again."""
+    _, reference, bounds, names, sentences, _notes, _claims = entry
+    doc = Document(path, raw)
+    doc.set_lazy_parts(_unpacker(reference, bounds, names, sentences))
+    return doc
+
+
+def lazy_document(data: bytes, path: str, raw: bytes) -> Document:
+    """The Document of an entry not decoded yet: nothing is decoded unless a report asks
+    for its zones, sentences or reference date (a run whose findings came from the cache
+    touches only the documents it cites)."""
+    doc = Document(path, raw)
+
+    def unpack():
+        try:
+            entry = load_entry(data)
+        except ValueError:
+            from factlint.errors import FactlintError
+
+            raise FactlintError(f"{path}: its cache entry is damaged; run `factlint clean`") from None
+        _, reference, bounds, names, sentences, _notes, _claims = entry
+        return _unpacker(reference, bounds, names, sentences)()
+
+    doc.set_lazy_parts(unpack)
+    return doc
+
+
+def entry_claims(entry: tuple, path: str) -> list[Claim]:
+    """The claims of an entry, under the path the file has now. ValueError when they do
+    not decode (a damaged entry)."""
+    try:
+        return [_claim(r, path) for r in marshal.loads(entry[6])]
+    except (EOFError, TypeError, KeyError, IndexError) as exc:
+        raise ValueError(f"not an entry: {exc}") from None
 
 
 def restore(entry, path: str, raw: str | bytes):
-    """(Document, claims) from an entry (tuple or bytes) and the file's decoded text,
-    or its bytes as read (then decoded only if the text is ever needed).
-
-    The Document is lazy: its working text and offset map are built on first use (a
-    report needs them only for the documents it cites); zones and sentences come from
-    the entry, unpacked on first use, so segmentation is not run again.
-    Raises ValueError (or KeyError/TypeError) for an entry that does not fit.
-    """
+    """(Document, claims) from an entry (tuple or bytes). Raises ValueError for an entry
+    that does not fit."""
     if type(entry) is not tuple:
         entry = load_entry(entry)
-    _, reference, rows, bounds, names, sentences, _notes = entry
-    if len(bounds) != 16 * len(names) or len(sentences) % 16:
-        raise ValueError("not an entry")
-    doc = Document(path, raw, reference=Reference(PartialDate.parse(reference[0]), reference[1])
-                   if reference else None)
-    if names or sentences:
-        doc.set_lazy_parts(_unpacker(bounds, names, sentences))
-    claims = [Claim(r[0], r[1], r[2], r[3], r[4], path, r[5], r[6], r[7], r[8], r[9],
-                    when_from_iso(r[10]), payload_from_row(r[0], r[11])) for r in rows]
-    return doc, claims
+    return restore_document(entry, path, raw), entry_claims(entry, path)
+
+
+# ---- corpus results: the findings of a corpus read entirely from the cache -----------------
+#
+# When every document of a run comes from the cache, its claims are those of a previous
+# run, and so are its findings if the rules and the compare code are the same. A result is
+# stored under a key of all of that; a warm run then decodes neither the documents' claims
+# nor compares them again. marshal.dumps of (RESULT_FORMAT, claim count, findings, notes):
+# each finding a tuple of its fields with its sides as claim rows plus their path; notes,
+# the decoding notes of every document in corpus order (a warm run then decodes no entry).
+
+RESULT_FORMAT = 1
+_COMPARE_CODE = ("compare",)
+
+
+def result_key(fingerprint: str, memo: str, documents: list[tuple[str, bytes]]) -> str:
+    """The key of the findings of these documents ((path, the bytes of its entry), in
+    corpus order) under extraction fingerprint `fingerprint` and `memo` (the rules that
+    compared them). Keyed by the entries themselves: an entry that changed in any way
+    (even damaged) never meets a result computed from another."""
+    h = hashlib.sha256(f"result {RESULT_FORMAT} {fingerprint} {memo} {_compare_code()}\0".encode())
+    for path, entry in documents:
+        h.update(f"{path}\0{zlib.crc32(entry)}\0{len(entry)}\0".encode("utf-8", "surrogateescape"))
+    return "result:" + h.hexdigest()
+
+
+def _compare_code() -> str:
+    global _COMPARE_DIGEST
+    if _COMPARE_DIGEST is None:
+        import factlint
+
+        root = Path(factlint.__file__).resolve().parent
+        h = hashlib.sha256()
+        files = [root / "model.py", root / "messages.py"]
+        for pkg in _COMPARE_CODE:
+            files += sorted((root / pkg).glob("*.py"))
+        for f in files:
+            try:
+                h.update(f.name.encode() + b"\0" + f.read_bytes())
+            except OSError:
+                continue
+        _COMPARE_DIGEST = h.hexdigest()[:24]
+    return _COMPARE_DIGEST
+
+
+_COMPARE_DIGEST: str | None = None
+
+
+def make_result(findings, claim_count: int, notes: list[tuple[str, ...]]) -> bytes | None:
+    rows = tuple((f.rule, f.severity, f.message, f.subject, f.expected, tuple(f.values),
+                  tuple((c.doc, *_claim_row(c)) for c in f.sides), f.outliers, f.why,
+                  tuple(f.support.items())) for f in findings)
+    notes = tuple(tuple(str(n) for n in ns) for ns in notes)
+    if not _plain(rows):
+        return None
+    try:
+        return marshal.dumps((RESULT_FORMAT, claim_count, rows, notes), MARSHAL_VERSION)
+    except ValueError:
+        return None
+
+
+def load_result(data: bytes):
+    """(claim count, findings, notes) of a stored result; ValueError when it does not fit."""
+    from factlint.model import Finding
+
+    try:
+        version, count, rows, notes = marshal.loads(data)
+        if version != RESULT_FORMAT or type(count) is not int or type(notes) is not tuple:
+            raise ValueError("not a result")
+        findings = [Finding(rule=r[0], severity=r[1], message=r[2], subject=r[3], expected=r[4],
+                            values=list(r[5]), sides=[_claim(side[1:], side[0]) for side in r[6]],
+                            outliers=r[7], why=r[8], support=dict(r[9])) for r in rows]
+    except (EOFError, TypeError, KeyError, IndexError, ValueError) as exc:
+        raise ValueError(f"not a result: {exc}") from None
+    return count, findings, notes
 
 
 def clean(base: str | os.PathLike | None = None) -> bool:

@@ -19,6 +19,7 @@ import gc
 import os
 import sys
 import time
+from collections.abc import Sequence
 from typing import Callable
 
 from factlint.errors import FactlintError
@@ -183,59 +184,103 @@ class Executor:
         self.warn = warn or (lambda message: None)
         self.progress_enabled = progress
         self.timings: dict[str, float] = {}
+        self._memo: str | None = None  # what the findings depend on besides the documents
+        self._keys: list[tuple[str, str]] = []  # (path, content digest) of every document
+        self._result: tuple | None = None  # (claim count, findings, notes) read back from the cache
+        self._notes: list[tuple[str, ...]] = []  # decoding notes of every document, in order
 
-    def run(self, files: list[str], stages) -> list[tuple[object, list]]:
-        """(Document, claims) for every readable file, in the order of `files`. `stages` is
-        the per-document work: `normalize(path, raw) -> Document`, `extract(doc) -> claims`
-        (pipeline.DocumentStages); `prepare()` builds what they share, before workers fork."""
+    def __enter__(self) -> "Executor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Write what the run added to the cache (once, at the end)."""
+        if self.cache is not None:
+            self.cache.flush()
+            self.timings["cache-hits"] = self.cache.hits
+
+    def run(self, files: list[str], stages, memo: str | None = None):
+        """(documents by path, claims) for every readable file, in the order of `files`.
+
+        `stages` is the per-document work: `normalize(path, raw) -> Document`,
+        `extract(doc) -> claims` (pipeline.DocumentStages); `prepare()` builds what they
+        share, before workers fork. `memo` names what else the findings depend on (the
+        rules): when every document comes from the cache and a result was stored for them
+        under `memo`, the claims are not even decoded and `call("compare", …)` gives the
+        stored findings back."""
         from factlint import cache as cache_mod
         from factlint.load import decode, read
 
         t0 = time.perf_counter()
-        # Per file, in corpus order: (Document, claims) when the cache had it, else the
-        # index of the file in `todo`, the decoded files to extract.
+        # Per file, in corpus order: (entry bytes, file as read, content digest) when the
+        # cache has it, else the index of the file in `todo`, the decoded files to extract.
         slots: list = []
         todo: list[tuple[str, str, str]] = []
         todo_notes: list[tuple[str, ...]] = []
+        keys: list[tuple[str, str]] = []  # (path, content digest) of every document
+        # What to say, in corpus order: a line, or the slot whose decoding notes go there
+        # (known once the entry or the stored result is read).
+        said: list = []
         t_cache = 0.0
         total_bytes = 0
         cache = self.cache
+        for f in files:
+            try:
+                src = read(f)
+            except FactlintError as exc:  # one bad file never stops the corpus
+                said.append(str(exc))
+                continue
+            key = cache_mod.digest(src.data)
+            total_bytes += len(src.data)
+            if cache is not None:
+                t1 = time.perf_counter()
+                data = cache.get_bytes(key)
+                t_cache += time.perf_counter() - t1
+                if data is not None:
+                    said.append(len(slots))
+                    slots.append((data, src, key))
+                    keys.append((src.path, key))
+                    continue
+            try:
+                dec = decode(src)
+            except FactlintError as exc:
+                said.append(str(exc))
+                continue
+            said.extend(f"{dec.path}: {note}" for note in dec.notes)
+            slots.append(len(todo))
+            todo.append((dec.path, dec.raw, key))
+            todo_notes.append(tuple(dec.notes))
+            keys.append((dec.path, key))
+        src = dec = None  # noqa: F841 — the last file's bytes (up to 64 MB) are not needed any more
+        self.timings["load"] = time.perf_counter() - t0 - t_cache
+
+        t1 = time.perf_counter()
+        self._memo, self._keys = memo, keys
+        if cache is not None and memo is not None and not todo:
+            key = cache_mod.result_key(cache.fingerprint, memo,
+                                       [(src.path, data) for data, src, _ in slots])
+            if self._stored_result(cache, key) and len(self._result[2]) == len(slots):
+                count, _, notes = self._result
+                self._say(said, lambda slot: notes[slot], slots)
+                documents = {doc.path: doc for doc in self._documents(slots)}
+                self.timings["cache"] = t_cache + time.perf_counter() - t1
+                self.timings["extract-wall"] = self.timings["cache"]
+                return documents, _StoredClaims(slots, count)
         # Reading cache entries back makes many small objects and no reference cycles: the
         # cyclic garbage collector, which would scan them over and over, is paused meanwhile.
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            for f in files:
-                try:
-                    src = read(f)
-                except FactlintError as exc:  # one bad file never stops the corpus
-                    self.warn(str(exc))
-                    continue
-                key = cache_mod.digest(src.data)
-                total_bytes += len(src.data)
-                if cache is not None:
-                    t1 = time.perf_counter()
-                    hit = self._restore(cache, key, src)
-                    t_cache += time.perf_counter() - t1
-                    if hit is not None:
-                        slots.append(hit)
-                        continue
-                try:
-                    dec = decode(src)
-                except FactlintError as exc:
-                    self.warn(str(exc))
-                    continue
-                for note in dec.notes:
-                    self.warn(f"{dec.path}: {note}")
-                slots.append(len(todo))
-                todo.append((dec.path, dec.raw, key))
-                todo_notes.append(tuple(dec.notes))
+            pairs, notes = self._restore_all(slots, todo, todo_notes)
         finally:
             if gc_was_enabled:
                 gc.enable()
-        src = dec = None  # noqa: F841 — the last file's bytes (up to 64 MB) are not needed any more
-        self.timings["load"] = time.perf_counter() - t0 - t_cache
-        self.timings["cache"] = t_cache
+        self._say(said, lambda slot: notes[slot], slots)
+        self._notes = [notes[i] if i in notes else todo_notes[slot] for i, slot in enumerate(pairs)
+                       if slot is not None]
+        self.timings["cache"] = t_cache + time.perf_counter() - t1
 
         t0 = time.perf_counter()
         progress = Progress(len(slots), total_bytes, enabled=self.progress_enabled)
@@ -247,40 +292,105 @@ class Executor:
         finally:
             if not gc_was_enabled:
                 gc.disable()
-        if cache is not None:
-            cache.flush()
-            self.timings["cache-hits"] = cache.hits
-        self.timings["extract-wall"] = time.perf_counter() - t0 + t_cache
-        return [done[slot] if isinstance(slot, int) else slot for slot in slots]
+        self.timings["extract-wall"] = time.perf_counter() - t0 + self.timings["cache"]
+        pairs = [done[slot] if isinstance(slot, int) else slot for slot in pairs if slot is not None]
+        return {doc.path: doc for doc, _ in pairs}, [c for _, claims in pairs for c in claims]
 
-    def call(self, name: str, stage, *args):
+    def _say(self, said: list, notes_of, slots) -> None:
+        for item in said:
+            if isinstance(item, str):
+                self.warn(item)
+            else:
+                path = slots[item][1].path
+                for note in notes_of(item):
+                    self.warn(f"{path}: {note}")
+
+    def _stored_result(self, cache, key: str) -> bool:
+        from factlint.cache import load_result
+
+        data = cache.peek(key)
+        if data is None:
+            return False
+        try:
+            self._result = load_result(data)
+        except ValueError:
+            self._result = None
+            return False
+        return True
+
+    def _remember(self, findings, claim_count: int) -> None:
+        """Store the findings of this corpus, keyed by the entries of all its documents
+        (none stored when a document could not be cached)."""
+        from factlint.cache import make_result, result_key
+
+        entries = []
+        for path, digest in self._keys:
+            data = self.cache.peek(digest)
+            if data is None:
+                return
+            entries.append((path, data))
+        data = make_result(findings, claim_count, self._notes)
+        if data is not None:
+            self.cache.put(result_key(self.cache.fingerprint, self._memo, entries), data)
+
+    @staticmethod
+    def _documents(slots):
+        """Documents of cache hits whose entries are decoded only if a report needs them."""
+        from factlint.cache import lazy_document
+
+        return [lazy_document(data, src.path, src.data) for data, src, _ in slots]
+
+    def _restore_all(self, slots, todo, todo_notes) -> tuple[list, dict]:
+        """Every cache hit as (Document, claims), and its decoding notes by slot; an entry
+        that does not decode is dropped from the cache and its file extracted again (added
+        to `todo`)."""
+        from factlint import cache as cache_mod
+        from factlint.load import decode
+
+        out, notes = [], {}  # one item per slot (None: a file that turned out unreadable)
+        for i, slot in enumerate(slots):
+            if isinstance(slot, int):
+                out.append(slot)
+                continue
+            data, src, key = slot
+            try:
+                entry = cache_mod.load_entry(data)
+                out.append(cache_mod.restore(entry, src.path, src.data))
+                notes[i] = cache_mod.entry_notes(entry)
+            except ValueError:
+                self.cache.bad(key)
+                try:
+                    dec = decode(src)
+                except FactlintError as exc:
+                    notes[i] = ()
+                    out.append(None)
+                    self.warn(str(exc))
+                    continue
+                notes[i] = tuple(dec.notes)
+                out.append(len(todo))
+                todo.append((dec.path, dec.raw, key))
+                todo_notes.append(tuple(dec.notes))
+        return out, notes
+
+    def call(self, name: str, stage, *args, remember: bool = False):
         """A corpus-wide stage (compare, render), timed as `name`. It makes many small
-        objects and no reference cycles, so the cyclic garbage collector is paused."""
+        objects and no reference cycles, so the cyclic garbage collector is paused. With
+        `remember`, its result (findings) is stored for the corpus, or given back when it
+        was (see `run`)."""
         t0 = time.perf_counter()
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return stage(*args)
+            if remember and self._result is not None:
+                return self._result[1]
+            out = stage(*args)
+            if remember and self.cache is not None and self._memo is not None:
+                self._remember(out, len(args[0]))
+            return out
         finally:
             if was_enabled:
                 gc.enable()
             self.timings[name] = time.perf_counter() - t0
-
-    def _restore(self, cache, key: str, src):
-        """(Document, claims) from the cache entry of these bytes, or None (a miss)."""
-        from factlint import cache as cache_mod
-
-        entry = cache.get(key)
-        if entry is None:
-            return None
-        try:
-            hit = cache_mod.restore(entry, src.path, src.data)
-        except (KeyError, TypeError, ValueError):  # a malformed entry: recompute
-            cache.bad(key)
-            return None
-        for note in cache_mod.entry_notes(entry):
-            self.warn(f"{src.path}: {note}")
-        return hit
 
     def extract(self, items: list[tuple[str, str, str | None]], stages, notes=None,
                 progress: Progress | None = None) -> list[tuple[object, list]]:
@@ -345,3 +455,34 @@ class Executor:
                     done += len(raw)
                 if progress:
                     progress.advance(len(out), done)
+
+
+class _StoredClaims(Sequence):
+    """The claims of a corpus whose findings came from the cache: counted, and decoded
+    from the cache entries only if something iterates them (the Markdown report does)."""
+
+    def __init__(self, slots, count: int):
+        self._slots = slots
+        self._count = count
+        self._claims: list | None = None
+
+    def _all(self) -> list:
+        if self._claims is None:
+            from factlint.cache import entry_claims, load_entry
+
+            try:
+                self._claims = [c for data, src, _ in self._slots
+                                for c in entry_claims(load_entry(data), src.path)]
+            except ValueError:
+                raise FactlintError("the cache is damaged (a stored claim does not decode); "
+                                    "run `factlint clean` and try again") from None
+        return self._claims
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i):
+        return self._all()[i]
+
+    def __iter__(self):
+        return iter(self._all())

@@ -20,6 +20,8 @@ business; rule files are read and validated once per run (factlint/ruleset.py).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -53,6 +55,7 @@ class Rules:
     lexicon: object  # lexicon.Lexicon: the vocabulary compiled
     checks: list  # the compare-stage rule objects that run
     known: set[str]  # ids of every rule of the folders, running or not
+    fingerprint: str = ""  # what the findings depend on besides the claims
     _extractors: list | None = None
 
     @property
@@ -74,7 +77,11 @@ def load_rules(settings, lang: str = "en", cache_root: Path | None = None) -> Ru
     ruleset = load_ruleset(settings.rule_folders(), cache_root)
     lexicon = Lexicon(ruleset.vocabulary)
     specs = configure(ruleset, settings.selection())
-    return Rules(ruleset, lexicon, build_checks(specs, lexicon, lang), {s.id for s in ruleset.rules})
+    fingerprint = hashlib.sha256(json.dumps(
+        [ruleset.key, lang, [s.model_dump(exclude={"source", "examples"}) for s in specs]],
+        sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+    return Rules(ruleset, lexicon, build_checks(specs, lexicon, lang), {s.id for s in ruleset.rules},
+                 fingerprint)
 
 
 class DocumentStages:
@@ -136,9 +143,9 @@ def run(settings, job: Job, render: Callable[[Result], str] | None = None,
     focus = focus_files(job)
     if focus is not None and not _any_in(files, focus):
         files = []  # no finding could touch the focus: nothing to read
-    executor = make_executor(settings, job, rules, warnings)
-    documents, claims = read_documents(executor, files, rules)                   # load, normalize, extract
-    findings = executor.call("compare", compare_claims, claims, rules)          # compare
+    with make_executor(settings, job, rules, warnings) as executor:
+        documents, claims = executor.run(files, DocumentStages(rules), memo=rules.fingerprint)  # load, normalize, extract
+        findings = executor.call("compare", compare_claims, claims, rules, remember=True)  # compare
     kept = filter_findings(findings, documents, settings, rules.known,          # filter
                            {r.id for r in rules.checks}, baseline=job.baseline,
                            write_baseline=job.write_baseline, focus=focus)
@@ -157,8 +164,8 @@ def read_claims(settings, job: Job, paths: list[str], rules: Rules | None = None
     rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
     warnings: list[str] = []
     files = discover(paths, job.extensions, warn=warnings.append)
-    executor = make_executor(settings, job, rules, warnings)
-    documents, claims = read_documents(executor, files, rules)
+    with make_executor(settings, job, rules, warnings) as executor:
+        documents, claims = executor.run(files, DocumentStages(rules))
     return Result(documents, claims, [], _specs(rules), warnings=warnings, timings=executor.timings)
 
 
@@ -198,14 +205,6 @@ def make_executor(settings, job: Job, rules: Rules, warnings: list[str]):
 
         cache = Cache(root, fingerprint(rules.ruleset.vocabulary))
     return Executor(cache=cache, jobs=job.jobs, warn=warnings.append)
-
-
-def read_documents(executor, files: list[str], rules: Rules):
-    """load → normalize → extract, per document (cached, maybe in worker processes)."""
-    pairs = executor.run(files, DocumentStages(rules))
-    documents = {doc.path: doc for doc, _ in pairs}
-    claims = [c for _, doc_claims in pairs for c in doc_claims]
-    return documents, claims
 
 
 def compare_claims(claims: list[Claim], rules: Rules) -> list[Finding]:

@@ -55,6 +55,7 @@ class Ruleset(BaseModel):
     vocabulary: Vocabulary
     rules: list[RuleSpec]
     folders: list[str]
+    key: str = ""  # digest of the rule files' content (and of the code that reads them)
 
 
 def default_rules_dir() -> Path:
@@ -214,7 +215,8 @@ def load_ruleset(folders: list[Path], cache_root: Path | None = None) -> Ruleset
         if spec.id in rules:
             raise RuleFileError(path, f"rule {spec.id!r} is already defined in {rules[spec.id].source}")
         rules[spec.id] = spec
-    ruleset = Ruleset(vocabulary=vocab, rules=list(rules.values()), folders=[str(f) for f in folders])
+    ruleset = Ruleset(vocabulary=vocab, rules=list(rules.values()), folders=[str(f) for f in folders],
+                      key=key)
     if cache_root is not None:
         _store(cache_root, key, ruleset)
     return ruleset

@@ -55,6 +55,8 @@ def _pack(root):
 
 
 def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, rules):
+    import marshal
+
     from factlint.cache import _read_pack, load_entry
 
     _run([seeds_copy], rules, tmp_path)
@@ -64,10 +66,13 @@ def test_cache_folder_is_tagged_and_ignored(seeds_copy, tmp_path, rules):
     pack = _pack(root)
     assert not list(root.rglob("*.part")), "temporary files must not be left behind"
     entries, _ = _read_pack(pack)
-    assert len(entries) == 5
+    assert len([k for k in entries if not k.startswith("result:")]) == 5
+    assert len([k for k in entries if k.startswith("result:")]) == 1  # the corpus's findings
+    documents = [v for k, v in entries.items() if not k.startswith("result:")]
     for name in (p.name for p in seeds_copy.glob("*.txt")):
-        assert name.encode() not in pack.read_bytes(), "entries are path-free (content keyed)"
-    assert all(len(row) == 12 for row in load_entry(next(iter(entries.values())))[2])
+        # the corpus result names its documents; a document's entry is content keyed
+        assert not any(name.encode() in v for v in documents), "entries are path-free"
+    assert all(len(row) == 12 for row in marshal.loads(load_entry(documents[0])[6]))
 
 
 def test_changed_file_is_recomputed_and_others_hit(seeds_copy, tmp_path, rules):
@@ -367,3 +372,27 @@ def test_concurrent_writers_never_leave_a_broken_pack(tmp_path):
     assert entries is not None and "shared" in entries  # readable, whoever wrote last
     assert any(k.startswith("a-") for k in entries) or any(k.startswith("b-") for k in entries)
     assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".tmp-*"))
+
+
+def test_findings_of_an_unchanged_corpus_come_back_without_decoding_claims(seeds_copy, tmp_path, rules):
+    from conftest import make_rules
+    from factlint.ruleset import default_rules_dir
+
+    cold = _run([seeds_copy], rules, tmp_path)
+    warm = _run([seeds_copy], rules, tmp_path)
+    assert warm.claims._claims is None, "the stored findings were used: no claim decoded"
+    assert len(warm.claims) == len(cold.claims)
+    assert _findings(warm) == _findings(cold) and warm.warnings == cold.warnings
+    assert _locations(warm) == _locations(cold)  # iterating decodes them, equal to the cold ones
+    # other rules, another result: never a stale one
+    only = make_rules([default_rules_dir()], select=["name-case"])
+    narrow = _run([seeds_copy], only, tmp_path)
+    assert {f.rule for f in narrow.findings} == {"name-case"}
+    assert _findings(_run([seeds_copy], rules, tmp_path)) == _findings(cold)
+    # one file changed: compared again
+    victim = sorted(seeds_copy.glob("*.txt"))[3]
+    victim.write_text(victim.read_text(encoding="utf-8").replace("Inham", "Ilham"), encoding="utf-8")
+    fixed = _run([seeds_copy], rules, tmp_path)
+    assert isinstance(fixed.claims, list)
+    assert len(fixed.findings) < len(cold.findings)
+    assert _findings(fixed) == _findings(_run([seeds_copy], rules, None))

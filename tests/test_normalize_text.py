@@ -133,7 +133,7 @@ def test_zones_and_sentences_unpack_on_first_use():
 
     def unpack():
         calls.append(1)
-        return ["z"], [(0, 1)]
+        return ["z"], [(0, 1)], None
 
     doc = Document("x.txt", "Xin chào")
     doc.set_lazy_parts(unpack)
@@ -159,6 +159,6 @@ def test_document_from_bytes_decodes_like_load_and_pickles():
         assert back.raw == doc.raw and back.text == doc.text
         assert back.line_col(len(doc.text)) == doc.line_col(len(doc.text))
     doc = Document("a.txt", b"x")
-    doc.set_lazy_parts(lambda: ([], [(0, 1)]))
+    doc.set_lazy_parts(lambda: ([], [(0, 1)], None))
     assert pickle.loads(pickle.dumps(doc)).sentences == [(0, 1)]
     assert isinstance(array("i").itemsize, int)

@@ -61,7 +61,9 @@ def _run_files(folder, rules, **kw):
     from factlint.load import discover
     from factlint.pipeline import DocumentStages
 
-    return Executor(**kw).run(discover([str(folder)]), DocumentStages(rules))
+    with Executor(**kw) as executor:
+        documents, claims = executor.run(discover([str(folder)]), DocumentStages(rules))
+    return [(doc, [c for c in claims if c.doc == doc.path]) for doc in documents.values()]
 
 
 def test_parallel_equals_serial(corpus, rules):

@@ -56,7 +56,7 @@ class Document:
     zones, sentences and the reference date filled by the later stages."""
 
     __slots__ = ("path", "_raw", "_source", "_text", "_seg_pos", "_seg_delta", "_starts",
-                 "_zones", "_sentences", "_parts", "reference", "notes")
+                 "_zones", "_sentences", "_reference", "_parts", "notes")
 
     def __init__(self, path: str, raw: str | bytes, text: str | None = None, *, zones=None,
                  sentences=None, reference=None, notes=None):
@@ -71,8 +71,8 @@ class Document:
         self._starts: list[int] | None = None  # raw offsets of line starts, on first use
         self._zones = [] if zones is None else zones  # list[Block], filled by structure.segment
         self._sentences = [] if sentences is None else sentences  # list[tuple[int, int]]
-        self._parts = None  # callable returning (zones, sentences), for a cached document
-        self.reference = reference  # reference date info, filled by the date extractor
+        self._parts = None  # callable returning (zones, sentences, reference), for a cached document
+        self._reference = reference  # model.Reference, settled by normalize/reference.py
         self.notes = [] if notes is None else notes
 
     def __getstate__(self):
@@ -101,12 +101,24 @@ class Document:
     # ---- zones and sentences (lazy for a document read back from the cache) ---------------
 
     def set_lazy_parts(self, unpack) -> None:
-        """`unpack()` returns (zones, sentences); it is called on first use of either."""
+        """`unpack()` returns (zones, sentences, reference); it is called on first use of any."""
         self._parts = unpack
 
     def _unpack(self) -> None:
         unpack, self._parts = self._parts, None
-        self._zones, self._sentences = unpack()
+        self._zones, self._sentences, self._reference = unpack()
+
+    @property
+    def reference(self):
+        if self._parts is not None:
+            self._unpack()
+        return self._reference
+
+    @reference.setter
+    def reference(self, value) -> None:
+        if self._parts is not None:
+            self._unpack()
+        self._reference = value
 
     @property
     def zones(self) -> list:
