@@ -141,3 +141,15 @@ def test_cli_exit_2_with_one_line(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1 and "invalid TOML at line 2, column 8" in proc.stderr
+
+
+@pytest.mark.parametrize("vocab,hint", [
+    ('[units]\nscale = { "tỷ" = 1e9 }\n', "units.scale: unknown key (did you mean 'scales'?)"),
+    ('[dates]\nweekday = { "thứ hai" = 1 }\n', "dates.weekday: unknown key (did you mean 'weekdays'?)"),
+    ('[events]\ntrigger = ["chuyến thăm"]\n', "events.trigger: unknown key (did you mean 'triggers'?)"),
+    ('[extra.units]\nscales = {}\n', "extra: unknown key"),
+])
+def test_misspelled_vocabulary_section_key_is_an_error_with_a_hint(tmp_path, vocab, hint):
+    """Every vocabulary section is typed: a typo is never a silent fall-back to a default."""
+    msg = _error(tmp_path, vocab=vocab)
+    assert hint in msg and "extra.toml: vocabulary: " in msg
