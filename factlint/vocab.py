@@ -119,22 +119,30 @@ class Grammar(Strict):
     possessives: list[str] = []  # "chuyến thăm của Tổng Bí thư …"
 
 
+TimeBound = Literal["about", "exact", "before", "after"]
+
+
 class Dates(Strict):
     weekdays: dict[str, int] = {}  # weekday name -> ISO weekday (Monday = 1)
     weekday_names: dict[str, list[str]] = {}  # language -> the seven names, Monday first
     unambiguous_weekdays: list[str] = []  # cannot be read as an ordinal ("Chủ nhật")
     weekday_context: list[str] = []  # make any weekday a weekday when just before it ("vào thứ Hai")
-    parts_of_day: list[str] = []  # "chiều 2/4"
+    parts_of_day: dict[str, tuple[float, float]] = {}  # "chiều 2/4", "8h tối": the hours they cover
     day_prefixes: list[str] = []  # may stand right before a date ("ngày 13/5", "hôm 3/2")
     day_word: str = ""  # "ngày 5 tháng 5 năm 2025", "đến ngày 12/5"
     month_word: str = ""  # "tháng 5/2025"
     year_word: str = ""  # "năm 2025", "75 năm"
     hour_marks: list[str] = []  # between hours and minutes, besides ":" ("21h40", "9 giờ 30")
     minute_words: list[str] = []  # after the minutes ("30 phút")
+    match_minute_words: list[str] = []  # "phút 83": the minute of a match
+    duration_after: list[str] = []  # "1 giờ đồng hồ": a length of time
+    duration_before: list[str] = []  # "trong 2 giờ"
+    relative_days: dict[str, int] = {}  # "hôm nay" 0, "sáng mai" +1: days from the reference date
+    same_day: list[str] = []  # "cùng ngày": the day of the last date written before
     date_words: list[str] = []  # make a bare "D/M" a date ("Ngày 13/5", "từ 28/4")
     range_from: list[str] = []  # "từ ngày 5 đến 12/5"
     range_to: list[str] = []
-    time_qualifiers: list[str] = []  # "khoảng 23h30"
+    time_qualifiers: dict[str, TimeBound] = {}  # "khoảng 23h30": about
     not_date_before: list[str] = []  # make "N/M" a rank, an address, a document number
     not_date_after: str = "^(?!)"  # regex tried right after a date-like number
     ordinal_nouns: list[str] = []  # "tháng thứ 6, ngày 13/4" is the sixth month, not a Friday
