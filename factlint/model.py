@@ -211,6 +211,30 @@ class SpellingData(Payload):
 
 
 @dataclass(slots=True)
+class MomentData(Payload):
+    """A step of an event at a time of day: "lúc 16 giờ … hạ cánh"."""
+
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"day"})
+    step: str  # the step's name in the vocabulary ("landing")
+    step_text: str  # the step as written ("hạ cánh")
+    time: str  # "clock", "part" (of the day) or "minute" (of a match)
+    low: float  # minutes after midnight of `day` (a match minute: the minute)
+    high: float
+    day: PartialDate | None = None
+    event: str | None = None  # the event the sentence names ("fire")
+    actor: str | None = None  # the key of the person the step is about
+    planned: bool = False  # "dự kiến", "sẽ": a plan, not a report
+
+
+@dataclass(slots=True)
+class TopicData(Payload):
+    """What one document is about: the names it writes (people, places, venues), folded.
+    Documents that share rare names tell one story."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(slots=True)
 class DirectiveData(Payload):
     """A suppression comment cited by an unused/invalid-suppression warning."""
 
@@ -218,7 +242,7 @@ class DirectiveData(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     "person": PersonData, "visit": VisitData, "date": DateData, "event": EventData,
     "quantity": QuantityData, "anniversary": AnniversaryData, "spelling": SpellingData,
-    "suppression": DirectiveData,
+    "moment": MomentData, "topic": TopicData, "suppression": DirectiveData,
 }
 
 

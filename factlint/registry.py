@@ -22,6 +22,8 @@ CLAIM_KINDS = {
     "anniversary": "AnniversaryExtractor",
     "event": "EventExtractor",
     "quantity": "QuantityExtractor",
+    "moment": "MomentExtractor",
+    "topic": "TopicExtractor",
 }
 
 # rule type -> rule class (factlint/compare/<type>.py)
@@ -39,6 +41,7 @@ RULE_TYPES = {
     "event-duration": "EventDuration",
     "anniversary-years": "AnniversaryYears",
     "quantity-conflict": "QuantityConflict",
+    "event-time": "EventTime",
 }
 
 # output format -> factlint/report/<format>.py, which defines render(result) -> str

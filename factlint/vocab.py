@@ -119,7 +119,7 @@ class Grammar(Strict):
     possessives: list[str] = []  # "chuyến thăm của Tổng Bí thư …"
 
 
-TimeBound = Literal["about", "exact", "before", "after"]
+TimeBound = Literal["about", "at", "exact", "before", "after"]
 
 
 class Dates(Strict):
@@ -200,6 +200,19 @@ class Units(Strict):
     event_numbers: list[str] = []  # "bão số 3 (Yagi)": the word before the storm's number
 
 
+class Moments(Strict):
+    steps: dict[str, list[str]] = {}  # a step of an event (a name of our own) -> the words that say it
+    step_patterns: dict[str, list[str]] = {}  # step -> regexes, for steps words alone cannot say
+    nouns: dict[str, list[str]] = {}  # an event (a name of our own) -> the words that name it
+
+    @field_validator("step_patterns")
+    @classmethod
+    def _compile(cls, v: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        for patterns in v.values():
+            _patterns(patterns, info)
+        return v
+
+
 class Vocabulary(Strict):
     title: list[Title] = []
     place: list[Place] = []
@@ -213,6 +226,7 @@ class Vocabulary(Strict):
     dates: Dates = Dates()
     events: Events = Events()
     units: Units = Units()
+    moments: Moments = Moments()
 
     def merge(self, other: Vocabulary) -> Vocabulary:
         """`other` on top: lists are joined, tables merged, single values replaced."""

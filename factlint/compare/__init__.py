@@ -132,3 +132,47 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
             why=f"{why_prefix} {why}".strip(),
             support={show[v]: describe(counts[v]), show[best]: describe(counts[best])}))
     return findings
+
+
+class Stories:
+    """Which documents tell one story: those that write rare names in common (three pairs
+    of capitalised words each written by few documents of the corpus — in a folder of one
+    story, every name of it; in a big corpus, the names of one event, not "Hà Nội" — or two
+    when a document writes no more; one shared three-syllable name is not enough). Things without a
+    proper name of their own — a fire, a landing, a toll — are compared only within a
+    story; a document is always a story with itself."""
+
+    MIN_SHARED = 3
+    RARE_SHARE = 0.02  # a name written by more than this share of the documents is common…
+    RARE_FLOOR = 10  # …unless so few write it (small corpora: every name is rare)
+
+    def __init__(self, by_kind: dict[str, list[Claim]]):
+        topics = {c.doc: set(c.data.names) for c in by_kind.get("topic", ())}
+        df: Counter = Counter(n for names in topics.values() for n in names)
+        limit = max(self.RARE_FLOOR, self.RARE_SHARE * len(topics))
+        rare = {doc: {n for n in names if df[n] <= limit} for doc, names in topics.items()}
+        by_name: dict[str, list[str]] = {}
+        for doc, names in rare.items():
+            for n in names:
+                by_name.setdefault(n, []).append(doc)
+        self.parent = {doc: doc for doc in topics}
+        shared: Counter = Counter()
+        for docs in by_name.values():
+            for i, a in enumerate(docs):
+                for b in docs[i + 1:]:
+                    shared[(a, b)] += 1
+        for (a, b), n in shared.items():
+            if n >= min(self.MIN_SHARED, max(2, min(len(rare[a]), len(rare[b])))):
+                self.parent[self._find(a)] = self._find(b)
+
+    def _find(self, doc: str) -> str:
+        parent = self.parent
+        if doc not in parent:
+            return doc
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    def story(self, doc: str) -> str:
+        return self._find(doc)

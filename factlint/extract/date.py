@@ -69,12 +69,13 @@ class DateExtractor(Extractor):
         begin, finish = m.span()
         if m.group("wd") and self.grammar.ordinal_before.search(doc.text[max(0, begin - 20):begin]):
             # "tháng thứ 6, ngày 13/4": an ordinal, not a weekday
-            begin = next(m.start(g) for g in ("part", "tm1", "ngay", p.span) if m.group(g))
+            begin = next(m.start(g) for g in ("part", "tm1", "part2", "rel", "ngay", p.span) if m.group(g))
         elif m.group("wd"):
             data.weekday = self.weekdays[m.group("wd").lower()]
             data.weekday_text = m.group("wd")
-        if m.group("part"):
-            data.part = m.group("part").lower()
+        part = m.group("part") or m.group("part2")
+        if part:
+            data.part = part.lower()
         for t in ("tm1", "tm2"):
             if m.group(t):
                 n = t[-1]

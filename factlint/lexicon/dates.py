@@ -75,9 +75,12 @@ class DateGrammar:
         minutes = any_of(v.minute_words)
         time = (rf"(?:(?P<hh>[01]?\d|2[0-3])\s*(?::|{marks})\s*(?P<mm>[0-5]\d)?(?:\s*{minutes})?"
                 r"(?![\d\p{L}]))")
-        # head: weekday / part of day before the date; the day word is optional
+        rel = any_of(v.relative_days, ignore_case=True)
+        # head: weekday / part of day / clock time / a relative day ("tối nay") before the
+        # date ("Thứ tư, ngày 14/5", "19g tối 22-5", "hôm nay 10-9"); the day word is optional
         head = (rf"(?:(?P<wd>(?i:{wd}))\s*,?\s*)?(?:(?P<part>(?i:{part}))\s+)?"
                 rf"(?:(?P<tm1>{time.replace('hh', 'h1').replace('mm', 'm1')})\s*(?:,\s*)?)?"
+                rf"(?:(?P<part2>(?i:{part}))\s+)?(?:(?P<rel>(?i:{rel}))\s*,?\s*)?"
                 rf"(?:(?P<ngay>(?i:{any_of(v.day_prefixes, ignore_case=True)}))\s*)?")
         D, M = _D, _M
         body = (
@@ -89,6 +92,7 @@ class DateGrammar:
             rf"|(?P<tmy>(?i:{month})\s+(?P<mm2>{M})(?:\s*/\s*|\s+(?i:{year})\s+)(?P<my>{_YEAR}){_NA})"
             rf"|(?P<dmy>{_NB}(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{_YEAR}){_NA})"
             rf"|(?P<dm>{_NB}(?P<d0>{D})/(?P<m0>{M}){_NA})"
+            rf"|(?P<dmx>{_NB}(?P<dx>{D})[.-](?P<mx>{M}){_NA})"
             rf"|(?P<yr>(?<![\p{{L}}])(?i:{year})\s+(?P<yy>{_YEAR})(?![\d/\p{{L}}]|[.,]\d))"
         )
         # only try at the start of a word or number that has a digit close after it (speed)
@@ -152,6 +156,8 @@ class DateGrammar:
             return DateMatch("dmy", "date", num("y"), num("m"), num("d"), None, None, None, m, "")
         if g("dm"):
             return DateMatch("dm", "date", None, num("m0"), num("d0"), None, None, None, m, "")
+        if g("dmx"):
+            return DateMatch("dmx", "date", None, num("mx"), num("dx"), None, None, None, m, "")
         if g("yr"):
             return DateMatch("yr", "year", num("yy"), None, None, None, None, None, m, "")
         return None
@@ -168,7 +174,9 @@ class DateGrammar:
         if self.not_after.search(text[e:e + 12]):
             return False
         introduced = m.group("ngay") or m.group("part") or m.group("wd")
-        if p.span in ("dm", "rg", "dmy"):
+        if p.span == "dmx" and not (introduced or m.group("part2") or m.group("rel")):
+            return False  # "10-9", "10.9": a date only right after a day word ("ngày 10.9")
+        if p.span in ("dm", "rg", "dmy", "dmx"):
             if not introduced and self.not_before.search(before):
                 return False
             if core in self.never and not m.group("ngay"):

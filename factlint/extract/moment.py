@@ -1,0 +1,121 @@
+"""Moments: a step of an event at a time of day (the words live in rules/vocab
+moments.toml and [dates]; the time grammar is lexicon/times.py).
+
+    Vào lúc 16 giờ hôm nay 10-9, chuyên cơ … đã hạ cánh      landing at 15:50–16:10 on 10/9
+    Sáng 11/9, … Chủ tịch nước Võ Văn Thưởng đã tiếp …         reception, morning of 11/9
+    Phút 84', Nhâm Mạnh Dũng … ghi bàn thắng mở tỷ số 1-0       goal, minute 84
+
+A sentence that names a step and a time makes one moment per step, with the time nearest
+to it. The day is the date of the sentence, else a relative day ("chiều nay"), else the
+day of the last date written before ("21h30 cùng ngày"). The actor is the person named
+nearest before the step (else after it); the event is the event noun of the sentence
+("vụ cháy"). Plans ("dự kiến", "sẽ") are marked, and never compared.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import timedelta
+
+import regex
+
+from factlint.extract import Extractor
+from factlint.lexicon import Phrases
+from factlint.lexicon.times import TimeGrammar, TimeMatch, minutes_text
+from factlint.model import Claim, MomentData, PartialDate
+
+
+class MomentExtractor(Extractor):
+    kind = "moment"
+    needs = ("person", "date")
+
+    def __init__(self, lexicon):
+        super().__init__(lexicon)
+        v = lexicon.vocab.moments
+        key = lexicon.folder.key
+        self.times = TimeGrammar(lexicon.vocab.dates)
+        self.step_of = {key(w): step for step, words in v.steps.items() for w in words}
+        self.steps = Phrases([w for words in v.steps.values() for w in words])
+        self.step_patterns = [(step, regex.compile(p)) for step, ps in v.step_patterns.items() for p in ps]
+        self.event_of = {key(w): event for event, words in v.nouns.items() for w in words}
+        self.events = Phrases([w for words in v.nouns.values() for w in words])
+        self.planned = Phrases(lexicon.vocab.events.planned_words)
+        self.parts = {k.lower(): (lo * 60, hi * 60) for k, (lo, hi) in lexicon.vocab.dates.parts_of_day.items()}
+        self.same_day = Phrases(lexicon.vocab.dates.same_day)
+
+    def _steps(self, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        key = self.lexicon.folder.key
+        out = [(self.step_of[key(m.group())], m.start(), m.end()) for m in self.steps.finditer(text, start, end)]
+        for step, pattern in self.step_patterns:
+            out += [(step, m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+        return sorted(out, key=lambda s: s[1])
+
+    def extract(self, doc, found):
+        if not self.steps and not self.step_patterns:
+            return []
+        text = doc.text
+        ref = doc.reference.date if doc.reference else None
+        dates = sorted((d for d in found.get("date", ()) if d.attribute == "date" and d.when
+                        and d.when.precision == "day"), key=lambda d: d.start)
+        date_starts = [d.start for d in dates]
+        people = sorted(found.get("person", ()), key=lambda p: p.start)
+        person_starts = [p.start for p in people]
+        key = self.lexicon.folder.key
+        claims: list[Claim] = []
+        for s_start, s_end in doc.sentences:
+            steps = self._steps(text, s_start, s_end)
+            if not steps:
+                continue
+            times = self.times.scan(text, s_start, s_end)
+            in_sentence = dates[bisect_right(date_starts, s_start - 1):bisect_right(date_starts, s_end - 1)]
+            times += self._parts_of_dates(in_sentence, times)
+            if not times:
+                continue
+            earlier = dates[:bisect_right(date_starts, s_start - 1)]
+            planned = self.planned.search(text, s_start, s_end) is not None
+            event_match = self.events.search(text, s_start, s_end)
+            event = self.event_of.get(key(event_match.group())) if event_match else None
+            if event is None and self.same_day.search(text, s_start, s_end) is None and not in_sentence:
+                pass  # no date: the day may still come from the time ("chiều nay")
+            for step, a, b in steps:
+                t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
+                day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
+                actor = self._actor(people, person_starts, s_start, s_end, a)
+                shown = text[t.start:t.end]
+                claims.append(Claim(
+                    kind="moment", subject=step, attribute=t.kind,
+                    value=f"{minutes_text(t.low)}-{minutes_text(t.high)}" if t.kind != "minute" else f"{t.low:g}",
+                    text=shown, doc=doc.path, start=t.start, end=t.end, zone=doc.zone_at(t.start),
+                    sentence=(s_start, s_end), display=shown.strip(), when=day,
+                    data=MomentData(step, text[a:b], t.kind, t.low, t.high, day, event, actor, planned)))
+        return claims
+
+    def _parts_of_dates(self, dates, times: list[TimeMatch]) -> list[TimeMatch]:
+        """A part of the day written with a date ("Sáng 11/9") is a time of that day, unless
+        a clock time of the sentence says more."""
+        out = []
+        for d in dates:
+            part = d.data.part
+            if part and part in self.parts and not any(t.kind == "clock" for t in times):
+                lo, hi = self.parts[part]
+                out.append(TimeMatch(d.start, d.start + len(part), "part", lo, hi))
+        return out
+
+    def _day(self, t: TimeMatch, in_sentence, earlier, ref, text, s_start, s_end) -> PartialDate | None:
+        if in_sentence:
+            return min(in_sentence, key=lambda d: abs(d.start - t.start)).when
+        if t.relative is not None and ref is not None and ref.exact():
+            day = ref.exact() + timedelta(days=t.relative)
+            return PartialDate(day.year, day.month, day.day)
+        if earlier and self.same_day.search(text, s_start, s_end) is not None:
+            return earlier[-1].when
+        return None
+
+    @staticmethod
+    def _actor(people, starts, s_start, s_end, at) -> str | None:
+        lo, hi = bisect_right(starts, s_start - 1), bisect_right(starts, s_end - 1)
+        before = [p for p in people[lo:hi] if p.end <= at]
+        if before:
+            return before[-1].subject
+        after = people[lo:hi]
+        return after[0].subject if after else None

@@ -1,0 +1,71 @@
+"""Times of day as a writer means them, moments of events, and the event-time rule."""
+
+import pytest
+
+from factlint.lexicon.times import TimeGrammar, minutes_text
+
+
+@pytest.fixture(scope="module")
+def times(rules):
+    grammar = TimeGrammar(rules.lexicon.vocab.dates)
+
+    def read(text):
+        return [(t.kind, minutes_text(t.low), minutes_text(t.high), t.relative) if t.kind != "minute"
+                else (t.kind, t.low) for t in grammar.scan(text, 0, len(text))]
+    return read
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vào lúc 16 giờ hôm nay, máy bay hạ cánh.", [("clock", "15:50", "16:10", 0)]),  # to the hour: ±10'
+    ("Vào 15h42' ngày 10.9, đoàn xe rời đi.", [("clock", "15:42", "15:42", None)]),
+    ("Đúng 17h chiều nay, đoàn tới.", [("clock", "17:00", "17:00", 0)]),
+    ("Khoảng 17h20, máy bay hạ cánh.", [("clock", "17:05", "17:35", None)]),
+    ("Đến gần 22h, đám cháy được khống chế.", [("clock", "21:30", "22:00", None)]),
+    ("Lúc 8h tối qua, xe khởi hành.", [("clock", "19:50", "20:10", -1)]),  # "tối" makes it 20:00
+    ("Vụ việc xảy ra lúc 0h5 ngày 13/10.", [("clock", "0:05", "0:05", None)]),
+    ("Đúng 16 giờ 50 phút, đoàn xe tiến vào.", [("clock", "16:50", "16:50", None)]),
+    ("Trận đấu bắt đầu lúc 19g tối.", [("clock", "18:50", "19:10", None)]),
+    ("Chiều nay, hai bên hội đàm.", [("part", "12:00", "18:00", 0)]),
+    ("Phút thứ 81, tiền đạo ghi bàn.", [("minute", 81.0)]),
+    ("Sau khoảng hơn 1 giờ đồng hồ bay, máy bay hạ cánh.", []),  # a length of time
+    ("Cuộc họp kéo dài trong 2 giờ.", []),
+])
+def test_times_as_a_writer_means_them(times, text, expected):
+    assert times(text) == expected
+
+
+def moments(lint, *docs):
+    return [c for c in lint(list(docs)).claims if c.kind == "moment"]
+
+
+def test_moment_has_step_day_actor_and_event(lint):
+    (m,) = moments(lint, "Sáng 11/9, tại Phủ Chủ tịch, Chủ tịch nước Võ Văn Thưởng đã tiếp Tổng thống Joe Biden.")
+    assert (m.subject, m.data.time, m.data.actor, m.when.iso()) == ("reception", "part", "võ văn thưởng", "????-09-11")
+    (m,) = moments(lint, "Thời sự - Thứ tư, ngày 14/05/2025 21:40 GMT+7\n\n"
+                         "Khoảng 21h30 cùng ngày 13/5, đám cháy tại kho hàng Tân Phú bùng phát.")
+    assert (m.subject, m.data.event, m.display) == ("outbreak", "fire", "Khoảng 21h30")
+    (m,) = moments(lint, "Thời sự - Thứ tư, ngày 14/05/2025 21:40 GMT+7\n\n"
+                         "Dự kiến chiều nay, đoàn sẽ khởi hành từ Hà Nội.")
+    assert m.data.planned and m.when.iso() == "2025-05-14"
+
+
+def test_no_step_no_moment(lint):
+    assert moments(lint, "Lúc 20h, hàng nghìn người tập trung trên phố Tràng Tiền.") == []
+
+
+def fired(result):
+    return [f for f in result.findings if f.rule == "event-time-conflict"]
+
+
+def test_moments_of_different_stories_are_not_compared(lint):
+    docs = ["Khoảng 21h ngày 6/9, quán karaoke Hoa Sen ở phường Tân Định bất ngờ bốc cháy.",
+            "Lúc 23h ngày 6/9, xưởng gỗ Minh Phát ở xã Bình Chuẩn bất ngờ bốc cháy."]
+    assert fired(lint(docs)) == []
+    docs[1] = "Lúc 23h ngày 6/9, quán karaoke Hoa Sen ở phường Tân Định bất ngờ bốc cháy."
+    assert [f.values for f in fired(lint(docs))] == [["Khoảng 21h", "Lúc 23h"]]
+
+
+def test_a_moment_that_names_no_event_and_no_actor_is_not_compared(lint):
+    docs = ["Bệnh nhân Trần Văn Hòa tại phường Tân Định tử vong lúc 17h ngày 6/9.",
+            "Tại phường Tân Định, ca bệnh Trần Văn Hòa được ghi nhận; một người tử vong lúc 20h ngày 6/9."]
+    assert fired(lint(docs)) == []
