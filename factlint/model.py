@@ -203,6 +203,8 @@ class AnniversaryData(Payload):
     reference_source: str | None = None
     span: tuple[int, int] | None = None  # "(1930 – 2026)" written next to it
     year: int | None = None  # a base year
+    counterparts: tuple[str, ...] = ()  # the countries its sentence names (besides the home country)
+    future: bool = False  # "hướng tới kỷ niệm 100 năm": still to come
 
 
 @dataclass(slots=True)

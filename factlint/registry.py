@@ -40,6 +40,7 @@ RULE_TYPES = {
     "event-date-conflict": "EventDateConflict",
     "event-duration": "EventDuration",
     "anniversary-years": "AnniversaryYears",
+    "anniversary-consistency": "AnniversaryConsistency",
     "quantity-conflict": "QuantityConflict",
     "event-time": "EventTime",
 }

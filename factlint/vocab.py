@@ -172,6 +172,8 @@ class Events(Strict):
     anniversary_patterns: list[str] = []  # regexes with (?P<n>…) and (?P<what>…)
     base_year_pattern: str | None = None  # regex with (?P<what>…) and (?P<y>…)
     stopwords: list[str] = []  # left out when matching an anniversary with its base year
+    relationship_words: list[str] = []  # "quan hệ": an anniversary of a relationship needs its counterpart
+    future_words: list[str] = []  # "hướng tới kỷ niệm 100 năm": an anniversary still to come
 
     @field_validator("duration_patterns", "anniversary_patterns")
     @classmethod

@@ -29,6 +29,9 @@ class Rule:
     Params: ClassVar[type[Params]] = Params
     # message key -> the fields its templates may name (rule files give the templates)
     MESSAGES: ClassVar[dict[str, frozenset[str]]] = {}
+    # Whether two values that as many documents give are reported as "the sources
+    # disagree" with no suggestion (facts), rather than by suggesting one (style).
+    DISAGREE: ClassVar[bool] = True
 
     def __init__(self, spec, lexicon, lang: str = "en"):
         self.spec = spec
@@ -110,11 +113,16 @@ def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None
 def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, value=lambda c: c.value,
                    shown=lambda c: c.display or c.value, preferred=None, weight=None,
                    why_prefix: str = "") -> list[Finding]:
-    """One finding per value that disagrees with the best supported one.
+    """One finding per value that disagrees with the best supported one; or, when no value
+    has more documents behind it than another and they come from different documents, one
+    finding saying that the sources disagree, with every side and no suggestion (a rule
+    of style, DISAGREE false, suggests one anyway).
 
     `message(outlier_shown, expected_shown)` words the finding."""
-    best, why = majority(claims, value, preferred, weight)
     counts = tally(claims, value)
+    if rule.DISAGREE and preferred not in counts and _undecided(claims, value, counts):
+        return [_disagreement(rule, claims, subject, value, shown, counts, why_prefix)]
+    best, why = majority(claims, value, preferred, weight)
     forms: dict[str, Counter] = {}
     for c in claims:
         forms.setdefault(value(c), Counter())[shown(c)] += 1
@@ -134,45 +142,72 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
     return findings
 
 
+def _undecided(claims, value, counts) -> bool:
+    """The two best supported values are given by as many documents, not all one."""
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) < 2 or ranked[0][0] != ranked[1][0]:
+        return False
+    return len({c.doc for c in claims}) > 1
+
+
+def _disagreement(rule, claims, subject, value, shown, counts, why_prefix) -> Finding:
+    forms: dict[str, str] = {}
+    for c in claims:
+        forms.setdefault(value(c), shown(c))
+    first = value(claims[0])
+    sides = [c for c in claims if value(c) == first] + [c for c in claims if value(c) != first]
+    values = list(dict.fromkeys(forms[value(c)] for c in sides))
+    return rule.finding(
+        message=rule.message("disagree", subject=subject, values=" / ".join(values)),
+        subject=subject, expected=None, values=values, sides=sides,
+        outliers=sum(value(c) == first for c in claims),
+        why=f"{why_prefix} as many documents give each value: nothing is suggested".strip(),
+        support={forms[v]: describe(counts[v]) for v in counts})
+
+
 class Stories:
-    """Which documents tell one story: those that write rare names in common (three pairs
-    of capitalised words each written by few documents of the corpus — in a folder of one
+    """Which documents tell one story: two documents do when they write rare names in
+    common (three names each written by few documents of the corpus — in a folder of one
     story, every name of it; in a big corpus, the names of one event, not "Hà Nội" — or two
-    when a document writes no more; one shared three-syllable name is not enough). Things without a
-    proper name of their own — a fire, a landing, a toll — are compared only within a
-    story; a document is always a story with itself."""
+    when a document writes no more). The relation is asked of pairs, never closed over a
+    corpus: a chain of weak links would make one story of a whole news archive. Things
+    without a proper name of their own — a fire, a landing, a toll — are compared only
+    within a story; a document is always a story with itself."""
 
     MIN_SHARED = 3
-    RARE_SHARE = 0.02  # a name written by more than this share of the documents is common…
+    RARE_SHARE = 0.01  # a name written by more than this share of the documents is common…
     RARE_FLOOR = 10  # …unless so few write it (small corpora: every name is rare)
 
     def __init__(self, by_kind: dict[str, list[Claim]]):
-        topics = {c.doc: set(c.data.names) for c in by_kind.get("topic", ())}
+        topics = {c.doc: c.data.names for c in by_kind.get("topic", ())}
         df: Counter = Counter(n for names in topics.values() for n in names)
         limit = max(self.RARE_FLOOR, self.RARE_SHARE * len(topics))
-        rare = {doc: {n for n in names if df[n] <= limit} for doc, names in topics.items()}
-        by_name: dict[str, list[str]] = {}
-        for doc, names in rare.items():
-            for n in names:
-                by_name.setdefault(n, []).append(doc)
-        self.parent = {doc: doc for doc in topics}
-        shared: Counter = Counter()
-        for docs in by_name.values():
-            for i, a in enumerate(docs):
-                for b in docs[i + 1:]:
-                    shared[(a, b)] += 1
-        for (a, b), n in shared.items():
-            if n >= min(self.MIN_SHARED, max(2, min(len(rare[a]), len(rare[b])))):
-                self.parent[self._find(a)] = self._find(b)
+        self.rare = {doc: frozenset(n for n in names if df[n] <= limit) for doc, names in topics.items()}
 
-    def _find(self, doc: str) -> str:
-        parent = self.parent
-        if doc not in parent:
-            return doc
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
+    def together(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        ra, rb = self.rare.get(a, frozenset()), self.rare.get(b, frozenset())
+        need = min(self.MIN_SHARED, max(2, min(len(ra), len(rb))))
+        return len(ra & rb) >= need
 
-    def story(self, doc: str) -> str:
-        return self._find(doc)
+    def split(self, claims: list) -> list[list]:
+        """Claims split by story: documents linked to each other, directly or through the
+        other documents of these claims only."""
+        docs = sorted({c.doc for c in claims})
+        parent = {d: d for d in docs}
+
+        def find(d):
+            while parent[d] != d:
+                parent[d] = parent[parent[d]]
+                d = parent[d]
+            return d
+
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                if find(a) != find(b) and self.together(a, b):
+                    parent[find(a)] = find(b)
+        groups: dict[str, list] = {}
+        for c in claims:
+            groups.setdefault(find(c.doc), []).append(c)
+        return list(groups.values())

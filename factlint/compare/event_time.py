@@ -56,14 +56,15 @@ class EventTime(Rule):
         by_step: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             if not c.data.planned and (c.data.actor or (c.data.event and c.data.time != "minute")):
-                by_step.setdefault((c.subject, c.data.time == "minute", stories.story(c.doc)), []).append(c)
-        for (step, _, _), claims in sorted(by_step.items()):
+                by_step.setdefault((c.subject, c.data.time == "minute"), []).append(c)
+        for (step, _), claims in sorted(by_step.items()):
             for by_event in _split(claims, lambda c: c.data.event):
                 for by_actor in _split(by_event, lambda c: c.data.actor):
-                    for group in _split(by_actor, lambda c: c.when.iso() if c.when else None):
-                        finding = self._conflict(group)
-                        if finding is not None:
-                            yield finding
+                    for by_day in _split(by_actor, lambda c: c.when.iso() if c.when else None):
+                        for group in stories.split(by_day):
+                            finding = self._conflict(group)
+                            if finding is not None:
+                                yield finding
 
     def _conflict(self, claims: list):
         if len(claims) < 2 or all(_overlap(a, b) for a in claims for b in claims):

@@ -18,6 +18,7 @@ class NameCase(Rule):
     type = "name-case"
     kinds = ("person",)
     MESSAGES = {"default": frozenset({"outlier", "expected"})}
+    DISAGREE = False  # a style: the vocabulary or the majority picks the spelling
 
     def check(self, by_kind):
         claims = self.claims(by_kind)

@@ -10,6 +10,7 @@ class OneForm(Rule):
     type = "one-form"
     kinds = ("spelling",)
     MESSAGES = {"default": frozenset({"outlier", "expected"})}
+    DISAGREE = False  # a style: the vocabulary or the majority picks the spelling
 
     def check(self, by_kind):
         groups: dict[str, list] = {}

@@ -21,7 +21,8 @@ class OneHolder(Rule):
     type = "one-holder"
     kinds = ("person",)
     Params = HolderParams
-    MESSAGES = {"default": frozenset({"role", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"role", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     @staticmethod
     def _days(by_kind) -> tuple[dict, dict]:

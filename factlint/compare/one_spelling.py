@@ -31,7 +31,8 @@ class OneSpelling(Rule):
     type = "one-spelling"
     kinds = ("person",)
     Params = SpellingParams
-    MESSAGES = {"default": frozenset({"outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
         lx = self.lexicon
@@ -70,7 +71,7 @@ class OneSpelling(Rule):
                     self, claims, "", lambda o, e: self.message(outlier=o, expected=e),
                     value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
                     why_prefix="same title, names one small edit apart;"):
-                f.subject = f.expected
+                f.subject = f.expected or " / ".join(f.values)
                 yield f
 
     def _variant(self, x: str, y: str) -> bool:

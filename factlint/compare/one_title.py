@@ -16,7 +16,8 @@ class OneTitle(Rule):
     type = "one-title"
     kinds = ("person",)
     Params = TitleParams
-    MESSAGES = {"default": frozenset({"name", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"name", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
         groups = self.lexicon.title_group

@@ -41,7 +41,8 @@ def episodes(claims: list, window_days: int | None) -> list[list]:
 class OneValue(Rule):
     type = "one-value"
     Params = OneValueParams
-    MESSAGES = {"default": frozenset({"subject", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"subject", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     @property
     def kinds(self):

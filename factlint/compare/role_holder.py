@@ -21,7 +21,8 @@ class RoleHolder(Rule):
     type = "role-holder"
     kinds = ("person",)
     Params = HolderParams
-    MESSAGES = {"default": frozenset({"role", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"role", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
         lx = self.lexicon
