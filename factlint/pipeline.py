@@ -43,6 +43,9 @@ class Job:
     baseline: str | None = None  # hide the findings recorded in this file
     write_baseline: str | None = None  # record the findings in this file instead
     output: str | None = None  # where the report goes (markdown links are relative to it)
+    # texts that stand for files (standard input, an editor's unsaved buffer): path -> the
+    # text as written; a path outside the corpus joins it
+    overrides: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Rules:
     lexicon: object  # lexicon.Lexicon: the vocabulary compiled
     checks: list  # the compare-stage rule objects that run
     known: set[str]  # ids of every rule of the folders, running or not
+    phrase: object = None  # messages.Phrasebook: the vocabulary's phrases in the run's language
     _extractors: list | None = None
 
     @property
@@ -69,12 +73,14 @@ def load_rules(settings, lang: str = "en", cache_root: Path | None = None) -> Ru
     """The rules of the settings' folders, configured by select/ignore/[rule.<id>]."""
     from factlint.compare import build_checks
     from factlint.lexicon import Lexicon
+    from factlint.messages import Phrasebook
     from factlint.ruleset import configure, load_ruleset
 
     ruleset = load_ruleset(settings.rule_folders(), cache_root)
     lexicon = Lexicon(ruleset.vocabulary)
     specs = configure(ruleset, settings.selection())
-    return Rules(ruleset, lexicon, build_checks(specs, lexicon, lang), {s.id for s in ruleset.rules})
+    return Rules(ruleset, lexicon, build_checks(specs, lexicon, lang), {s.id for s in ruleset.rules},
+                 Phrasebook(ruleset.vocabulary.messages, lang))
 
 
 class DocumentStages:
@@ -116,6 +122,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)  # one line per file with a problem
     notices: list[str] = field(default_factory=list)  # what the baseline hid
     timings: dict[str, float] = field(default_factory=dict)
+    phrase: object = None  # messages.Phrasebook: the report's words, in its language
     output: str | None = None
     baseline_written: int | None = None
     text: str | None = None  # the rendered report
@@ -134,17 +141,17 @@ def run(settings, job: Job, render: Callable[[Result], str] | None = None,
     warnings: list[str] = []
     files = find_documents(settings, job, warnings.append)                     # load
     focus = focus_files(job)
-    if focus is not None and not _any_in(files, focus):
+    if focus is not None and not _any_in([*files, *job.overrides], focus):
         files = []  # no finding could touch the focus: nothing to read
     executor = make_executor(settings, job, rules, warnings)
-    documents, claims = read_documents(executor, files, rules)                   # load, normalize, extract
+    documents, claims = read_documents(executor, files, rules, job.overrides)    # load, normalize, extract
     findings = executor.call("compare", compare_claims, claims, rules)          # compare
     kept = filter_findings(findings, documents, settings, rules.known,          # filter
                            {r.id for r in rules.checks}, baseline=job.baseline,
-                           write_baseline=job.write_baseline, focus=focus)
+                           write_baseline=job.write_baseline, focus=focus, phrase=rules.phrase)
     result = Result(documents, claims, kept.findings, _specs(rules), warnings=warnings,
-                    notices=kept.notices, timings=executor.timings, output=job.output,
-                    baseline_written=kept.baseline_written)
+                    notices=kept.notices, timings=executor.timings, phrase=rules.phrase,
+                    output=job.output, baseline_written=kept.baseline_written)
     if render is not None and kept.baseline_written is None:
         result.text = executor.call("report", render, result)                   # render
     return result
@@ -171,7 +178,7 @@ def lint_texts(texts: list[str], rules: Rules, names: list[str] | None = None) -
         doc = stages.normalize(names[i] if names else f"doc{i + 1}.txt", text)
         documents[doc.path] = doc
         claims.extend(stages.extract(doc))
-    return Result(documents, claims, compare_claims(claims, rules), _specs(rules))
+    return Result(documents, claims, compare_claims(claims, rules), _specs(rules), phrase=rules.phrase)
 
 
 # ---- the stages' calls -----------------------------------------------------------------------
@@ -200,12 +207,33 @@ def make_executor(settings, job: Job, rules: Rules, warnings: list[str]):
     return Executor(cache=cache, jobs=job.jobs, warn=warnings.append)
 
 
-def read_documents(executor, files: list[str], rules: Rules):
-    """load → normalize → extract, per document (cached, maybe in worker processes)."""
-    pairs = executor.run(files, DocumentStages(rules))
+def read_documents(executor, files: list[str], rules: Rules, overrides: dict[str, str] | None = None):
+    """load → normalize → extract, per document (cached, maybe in worker processes); the
+    texts of `overrides` stand for their files (and join the corpus when outside it)."""
+    stages = DocumentStages(rules)
+    if not overrides:
+        pairs = executor.run(files, stages)
+    else:
+        given = {_real(path): (path, text) for path, text in overrides.items()}
+        pairs = executor.run([f for f in files if _real(f) not in given], stages)
+        in_corpus = {_real(f): f for f in files}
+        for real, (path, text) in given.items():
+            doc = stages.normalize(in_corpus.get(real, path), text)  # the corpus's name for it
+            pairs.append((doc, stages.extract(doc)))
+            if real not in in_corpus:
+                files = [*files, path]
+        order = {_real(f): i for i, f in enumerate(files)}
+        pairs.sort(key=lambda pair: order.get(_real(pair[0].path), len(order)))
     documents = {doc.path: doc for doc, _ in pairs}
     claims = [c for _, doc_claims in pairs for c in doc_claims]
     return documents, claims
+
+
+def _real(path: str) -> str:
+    import os
+
+    return os.path.realpath(path)
+
 
 
 def compare_claims(claims: list[Claim], rules: Rules) -> list[Finding]:

@@ -14,7 +14,7 @@ from typing import ClassVar, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from factlint.messages import parse, render
+from factlint.messages import Phrasebook, parse, render
 from factlint.model import COMPARED_ZONES, Claim, Finding
 
 
@@ -38,6 +38,7 @@ class Rule:
         self.lexicon = lexicon
         templates = {**spec.message.get("en", {}), **spec.message.get(lang, {})}
         self._templates = {key: parse(t, self.MESSAGES[key]) for key, t in templates.items()}
+        self.phrase = Phrasebook(lexicon.vocab.messages, lang)  # the vocabulary's shared phrases
 
     def claims(self, by_kind: dict[str, list[Claim]]) -> list[Claim]:
         zones = set(self.params.zones)
@@ -79,19 +80,20 @@ def tally(claims: list[Claim], value=lambda c: c.value) -> dict[str, tuple[int, 
     return {v: (len(docs[v]), mentions[v]) for v in mentions}
 
 
-def describe(counts: tuple[int, int]) -> str:
-    d, m = counts
-    return f"{m} mention{'s' * (m != 1)} in {d} document{'s' * (d != 1)}"
+def describe(phrase: Phrasebook, counts: tuple[int, int]) -> str:
+    """How much supports a value: "4 mentions in 3 documents"."""
+    documents, mentions = counts
+    return phrase("support", mentions=mentions, documents=documents)
 
 
-def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None = None,
-             weight=None) -> tuple[str, str]:
+def majority(phrase: Phrasebook, claims: list[Claim], value=lambda c: c.value,
+             preferred: str | None = None, weight=None) -> tuple[str, str]:
     """The value most sources support, and why: the vocabulary's preferred form wins, then
     more documents, then more mentions, then extra weight (e.g. a fully introduced name),
     then the earliest mention."""
     counts = tally(claims, value)
     if preferred is not None and preferred in counts:
-        return preferred, "the form the vocabulary prefers"
+        return preferred, phrase("why-preferred")
     first: dict[str, tuple] = {}
     bonus: Counter = Counter()
     for c in claims:
@@ -101,19 +103,21 @@ def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None
     best = min(counts, key=lambda v: (-counts[v][0], -counts[v][1], -bonus[v], first[v]))
     ranked = sorted(counts.values(), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
-        why = "as many sources support each value; the better introduced, earlier one is suggested"
+        why = phrase("why-tie")
     else:
-        why = f"supported by {describe(counts[best])}"
+        why = phrase("why-supported", support=describe(phrase, counts[best]))
     return best, why
 
 
 def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, value=lambda c: c.value,
                    shown=lambda c: c.display or c.value, preferred=None, weight=None,
-                   why_prefix: str = "") -> list[Finding]:
+                   why=lambda choice: choice) -> list[Finding]:
     """One finding per value that disagrees with the best supported one.
 
-    `message(outlier_shown, expected_shown)` words the finding."""
-    best, why = majority(claims, value, preferred, weight)
+    `message(outlier_shown, expected_shown)` words the finding; `why(choice)` says why the
+    claims were compared, given why the suggested value was chosen."""
+    phrase = rule.phrase
+    best, choice = majority(phrase, claims, value, preferred, weight)
     counts = tally(claims, value)
     forms: dict[str, Counter] = {}
     for c in claims:
@@ -129,6 +133,6 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
         findings.append(rule.finding(
             message=message(show[v], show[best]), subject=subject, expected=show[best],
             values=[show[v], show[best]], sides=outl + others, outliers=len(outl),
-            why=f"{why_prefix} {why}".strip(),
-            support={show[v]: describe(counts[v]), show[best]: describe(counts[best])}))
+            why=why(choice),
+            support={show[v]: describe(phrase, counts[v]), show[best]: describe(phrase, counts[best])}))
     return findings
