@@ -27,7 +27,6 @@ from tabulate import tabulate
 from factlint.model import SEVERITY_RANK
 from factlint.report import location, phrases, severity_counts
 
-SEVERITY_MARK = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WORD = re.compile(r"\w+", re.UNICODE)
 SENTENCE_WINDOW = 45  # characters of context kept on each side of the differing words
@@ -295,7 +294,7 @@ def _suggestion(phrase, f) -> str:
 def _section(result, phrase, n: int, f, base: str | None) -> list[str]:
     about = f.about or f.subject
     out = [f"### {n}. {md_escape(about)} · `{f.rule}`", ""]
-    out.append(f"{SEVERITY_MARK.get(f.severity, '')} {md_escape(f.message)}. " + _suggestion(phrase, f))
+    out.append(f"{md_escape(f.message)}. " + _suggestion(phrase, f))
     out.append("")
     locs = [location(result, c) for c in f.sides]
     marks = finding_marks(f, [loc["text"] for loc in locs])
