@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from factlint import __version__
@@ -251,6 +252,7 @@ def cmd_check(args) -> int:
             print("factlint: " + result.phrase("fixed", count=count, files=files), file=sys.stderr)
         if count:  # check again: what is left, at the places it now stands
             result = run(settings, job)
+    started = time.perf_counter()
     if args.statistics:
         text = _statistics(result)
     elif args.format == "concise":
@@ -259,6 +261,7 @@ def cmd_check(args) -> int:
         text = render(result, paint=_painter(args), quiet=args.quiet)
     else:
         text = renderer(args.format)(result)
+    result.timings["report"] = time.perf_counter() - started
     _write(text, args.output)
     if args.timings:
         _print_timings(result.timings)
@@ -266,8 +269,6 @@ def cmd_check(args) -> int:
 
 
 def _print_timings(t: dict) -> None:
-    import time
-
     stages = [(k, t[k]) for k in ("load", "cache", "normalize", "extract", "compare", "report") if k in t]
     line = ", ".join(f"{k} {v:.3f}s" for k, v in stages)
     workers = int(t.get("workers", 1))
