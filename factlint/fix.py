@@ -78,7 +78,7 @@ def apply(raw: str, file_edits: list[Edit]) -> str:
 def rewrite(path: str, raw: str, file_edits: list[Edit]) -> tuple[bytes, str, str]:
     """(new bytes of the file, old text, new text); FactlintError when the file cannot be
     written back byte for byte or changed since it was read."""
-    from factlint.load import SourceFile, decode, read
+    from factlint.load import decode, read
 
     src = read(path)
     decoded = decode(src)
