@@ -90,3 +90,13 @@ def test_no_english_prose_left_in_the_finding_code():
         for phrase in ("the form the vocabulary prefers", "suppresses nothing", "is given by",
                        "Consistency matrix", "Suggested value", "mention in"):
             assert not [v for v in literals if phrase in v], (path, phrase)
+
+
+def test_rewording_a_phrase_keeps_the_extraction_cache(rules):
+    from factlint.cache import fingerprint
+
+    vocab = rules.ruleset.vocabulary
+    reworded = vocab.model_copy(update={"messages": {"en": {"support": "{mentions} times"}}})
+    assert fingerprint(reworded) == fingerprint(vocab)
+    other = vocab.model_copy(update={"dates": vocab.dates.model_copy(update={"day_word": "x"})})
+    assert fingerprint(other) != fingerprint(vocab)
