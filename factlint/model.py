@@ -290,6 +290,9 @@ class Finding:
     outliers: int = 1  # how many of `sides` (from the start) are the outlier
     why: str = ""  # why the expected value was chosen / why the claims were judged comparable
     support: dict[str, str] = field(default_factory=dict)  # value -> "3 mentions in 2 documents"
+    about: str = ""  # the subject in the words of the report's language, when `subject` is a key
+    focus: str | None = None  # the outlier's disputed words, when narrower than its span
+    fix: str | None = None  # a certain replacement of the outlier sides' words (style findings only)
 
     def sort_key(self):
         first = self.sides[0]

@@ -229,6 +229,17 @@ class Vocabulary(Strict):
     events: Events = Events()
     units: Units = Units()
     moments: Moments = Moments()
+    # language -> message key -> template: what the engine says beyond the rule files'
+    # messages (factlint/messages.py PHRASES lists the keys and their fields)
+    messages: dict[str, dict[str, str]] = {}
+
+    @field_validator("messages")
+    @classmethod
+    def _messages(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        from factlint.messages import check_phrases
+
+        check_phrases(v)
+        return v
 
     def merge(self, other: Vocabulary) -> Vocabulary:
         """`other` on top: lists are joined, tables merged, single values replaced."""

@@ -14,7 +14,7 @@ from typing import ClassVar, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from factlint.messages import parse, render
+from factlint.messages import Phrasebook, parse, render
 from factlint.model import COMPARED_ZONES, Claim, Finding
 
 
@@ -41,6 +41,7 @@ class Rule:
         self.lexicon = lexicon
         templates = {**spec.message.get("en", {}), **spec.message.get(lang, {})}
         self._templates = {key: parse(t, self.MESSAGES[key]) for key, t in templates.items()}
+        self.phrase = Phrasebook(lexicon.vocab.messages, lang)  # the vocabulary's shared phrases
 
     def claims(self, by_kind: dict[str, list[Claim]]) -> list[Claim]:
         zones = set(self.params.zones)
@@ -82,19 +83,20 @@ def tally(claims: list[Claim], value=lambda c: c.value) -> dict[str, tuple[int, 
     return {v: (len(docs[v]), mentions[v]) for v in mentions}
 
 
-def describe(counts: tuple[int, int]) -> str:
-    d, m = counts
-    return f"{m} mention{'s' * (m != 1)} in {d} document{'s' * (d != 1)}"
+def describe(phrase: Phrasebook, counts: tuple[int, int]) -> str:
+    """How much supports a value: "4 mentions in 3 documents"."""
+    documents, mentions = counts
+    return phrase("support", mentions=mentions, documents=documents)
 
 
-def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None = None,
-             weight=None) -> tuple[str, str]:
+def majority(phrase: Phrasebook, claims: list[Claim], value=lambda c: c.value,
+             preferred: str | None = None, weight=None) -> tuple[str, str]:
     """The value most sources support, and why: the vocabulary's preferred form wins, then
     more documents, then more mentions, then extra weight (e.g. a fully introduced name),
     then the earliest mention."""
     counts = tally(claims, value)
     if preferred is not None and preferred in counts:
-        return preferred, "the form the vocabulary prefers"
+        return preferred, phrase("why-preferred")
     first: dict[str, tuple] = {}
     bonus: Counter = Counter()
     for c in claims:
@@ -104,25 +106,27 @@ def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None
     best = min(counts, key=lambda v: (-counts[v][0], -counts[v][1], -bonus[v], first[v]))
     ranked = sorted(counts.values(), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
-        why = "as many sources support each value; the better introduced, earlier one is suggested"
+        why = phrase("why-tie")
     else:
-        why = f"supported by {describe(counts[best])}"
+        why = phrase("why-supported", support=describe(phrase, counts[best]))
     return best, why
 
 
 def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, value=lambda c: c.value,
                    shown=lambda c: c.display or c.value, preferred=None, weight=None,
-                   why_prefix: str = "") -> list[Finding]:
+                   why=lambda choice: choice) -> list[Finding]:
     """One finding per value that disagrees with the best supported one; or, when no value
     has more documents behind it than another and they come from different documents, one
     finding saying that the sources disagree, with every side and no suggestion (a rule
     of style, DISAGREE false, suggests one anyway).
 
-    `message(outlier_shown, expected_shown)` words the finding."""
+    `message(outlier_shown, expected_shown)` words the finding; `why(choice)` says why the
+    claims were compared, given why the suggested value was chosen."""
+    phrase = rule.phrase
     counts = tally(claims, value)
-    if rule.DISAGREE and preferred not in counts and _undecided(claims, value, counts):
-        return [_disagreement(rule, claims, subject, value, shown, counts, why_prefix)]
-    best, why = majority(claims, value, preferred, weight)
+    if rule.DISAGREE and preferred not in counts and _undecided(claims, counts):
+        return [_disagreement(rule, claims, subject, value, shown, counts, why)]
+    best, choice = majority(phrase, claims, value, preferred, weight)
     forms: dict[str, Counter] = {}
     for c in claims:
         forms.setdefault(value(c), Counter())[shown(c)] += 1
@@ -137,12 +141,12 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
         findings.append(rule.finding(
             message=message(show[v], show[best]), subject=subject, expected=show[best],
             values=[show[v], show[best]], sides=outl + others, outliers=len(outl),
-            why=f"{why_prefix} {why}".strip(),
-            support={show[v]: describe(counts[v]), show[best]: describe(counts[best])}))
+            why=why(choice),
+            support={show[v]: describe(phrase, counts[v]), show[best]: describe(phrase, counts[best])}))
     return findings
 
 
-def _undecided(claims, value, counts) -> bool:
+def _undecided(claims, counts) -> bool:
     """The two best supported values are given by as many documents, not all one."""
     ranked = sorted(counts.values(), reverse=True)
     if len(ranked) < 2 or ranked[0][0] != ranked[1][0]:
@@ -150,7 +154,7 @@ def _undecided(claims, value, counts) -> bool:
     return len({c.doc for c in claims}) > 1
 
 
-def _disagreement(rule, claims, subject, value, shown, counts, why_prefix) -> Finding:
+def _disagreement(rule, claims, subject, value, shown, counts, why) -> Finding:
     forms: dict[str, str] = {}
     for c in claims:
         forms.setdefault(value(c), shown(c))
@@ -160,9 +164,8 @@ def _disagreement(rule, claims, subject, value, shown, counts, why_prefix) -> Fi
     return rule.finding(
         message=rule.message("disagree", subject=subject, values=" / ".join(values)),
         subject=subject, expected=None, values=values, sides=sides,
-        outliers=sum(value(c) == first for c in claims),
-        why=f"{why_prefix} as many documents give each value: nothing is suggested".strip(),
-        support={forms[v]: describe(counts[v]) for v in counts})
+        outliers=sum(value(c) == first for c in claims), why=why(rule.phrase("why-disagree")),
+        support={forms[v]: describe(rule.phrase, counts[v]) for v in counts})
 
 
 class Stories:

@@ -44,4 +44,5 @@ class AnniversaryConsistency(Rule):
             yield from split_conflict(
                 self, claims, subject,
                 lambda o, e, s=subject: self.message(subject=s, outlier=o, expected=e),
-                shown=lambda c: c.display, why_prefix="the same anniversary in the same year;")
+                shown=lambda c: c.display,
+                why=lambda choice: self.phrase("why-anniversary-consistency", choice=choice))

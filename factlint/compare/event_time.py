@@ -86,8 +86,8 @@ class EventTime(Rule):
                                      expected=best.display, documents=n),
                 subject=f"{step} ({_span(best)})", expected=best.display,
                 values=values + [best.display], sides=outliers + others, outliers=len(outliers),
-                why=f"{n} documents give a time that meets {best.display}; the times cannot both be right",
-                support={v: describe(counts[v]) for v in counts})
+                why=self.phrase("why-event-time", documents=n, expected=best.display),
+                support={v: describe(self.phrase, counts[v]) for v in counts})
         # no time has more documents behind it: the sources disagree, nothing is suggested
         first = claims[0]
         outliers = [c for c in claims if _overlap(c, first)]
@@ -96,8 +96,8 @@ class EventTime(Rule):
         return self.finding(
             message=self.message("disagree", step=step, values=" / ".join(values)),
             subject=step, expected=None, values=values, sides=outliers + others,
-            outliers=len(outliers), why="as many sources give each time",
-            support={v: describe(counts[v]) for v in counts})
+            outliers=len(outliers), why=self.phrase("why-disagree"),
+            support={v: describe(self.phrase, counts[v]) for v in counts})
 
 
 def _span(c) -> str:

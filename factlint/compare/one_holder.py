@@ -74,4 +74,5 @@ class OneHolder(Rule):
                     lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
                     value=lambda c: c.subject, shown=lambda c: c.display,
                     weight=lambda c: c.data.scope.count(),
-                    why_prefix=f"one holder at a time; mentions dated within {self.params.window_days} days;")
+                    why=lambda choice: self.phrase("why-one-holder", choice=choice,
+                                                   window_days=self.params.window_days))

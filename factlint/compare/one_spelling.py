@@ -70,7 +70,7 @@ class OneSpelling(Rule):
             for f in split_conflict(
                     self, claims, "", lambda o, e: self.message(outlier=o, expected=e),
                     value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
-                    why_prefix="same title, names one small edit apart;"):
+                    why=lambda choice: self.phrase("why-one-spelling", choice=choice)):
                 f.subject = f.expected or " / ".join(f.values)
                 yield f
 

@@ -110,5 +110,6 @@ class QuantityConflict(Rule):
                 subject=subject, expected=ref.display,
                 values=list(dict.fromkeys(c.display for c in outliers)) + [ref.display],
                 sides=outliers + others, outliers=len(outliers),
-                why=f"{ref.display} is given by {describe(counts[expected])}; the figures cannot both be true",
-                support={v: describe(counts[v]) for v in counts})
+                why=self.phrase("why-quantity", expected=ref.display,
+                                support=describe(self.phrase, counts[expected])),
+                support={v: describe(self.phrase, counts[v]) for v in counts})

@@ -50,4 +50,4 @@ class RoleHolder(Rule):
                 self, linked, role, lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
                 value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
                 weight=lambda c: c.data.scope.count(),
-                why_prefix="same title and given names;")
+                why=lambda choice: self.phrase("why-role-holder", choice=choice))
