@@ -23,6 +23,7 @@ from factlint.extract import Extractor
 from factlint.lexicon import Phrases
 from factlint.lexicon.times import TimeGrammar, TimeMatch, minutes_text
 from factlint.model import Claim, MomentData, PartialDate
+from factlint.normalize.structure import Spans
 
 
 class MomentExtractor(Extractor):
@@ -50,6 +51,14 @@ class MomentExtractor(Extractor):
             out += [(step, m.start(), m.end()) for m in pattern.finditer(text, start, end)]
         return sorted(out, key=lambda s: s[1])
 
+    def _timed_sentences(self, doc, dates) -> list[tuple[int, int]]:
+        """The sentences where a time may stand (steps are looked for only there: steps are
+        common words, times are not)."""
+        sentence_of = Spans(doc.sentences)
+        positions = self.times.candidates(doc.text)
+        positions += [d.start for d in dates if d.data.part]
+        return sorted({s for s in map(sentence_of.find, positions) if s is not None})
+
     def extract(self, doc, found):
         if not self.steps and not self.step_patterns:
             return []
@@ -62,7 +71,7 @@ class MomentExtractor(Extractor):
         person_starts = [p.start for p in people]
         key = self.lexicon.folder.key
         claims: list[Claim] = []
-        for s_start, s_end in doc.sentences:
+        for s_start, s_end in self._timed_sentences(doc, dates):
             steps = self._steps(text, s_start, s_end)
             if not steps:
                 continue
@@ -75,8 +84,6 @@ class MomentExtractor(Extractor):
             planned = self.planned.search(text, s_start, s_end) is not None
             event_match = self.events.search(text, s_start, s_end)
             event = self.event_of.get(key(event_match.group())) if event_match else None
-            if event is None and self.same_day.search(text, s_start, s_end) is None and not in_sentence:
-                pass  # no date: the day may still come from the time ("chiều nay")
             for step, a, b in steps:
                 t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
