@@ -206,6 +206,9 @@ class Moments(Strict):
     steps: dict[str, list[str]] = {}  # a step of an event (a name of our own) -> the words that say it
     step_patterns: dict[str, list[str]] = {}  # step -> regexes, for steps words alone cannot say
     nouns: dict[str, list[str]] = {}  # an event (a name of our own) -> the words that name it
+    once: list[str] = []  # events a story has once…
+    once_steps: list[str] = []  # …and their steps taken once: on two days they cannot both be right
+    locatives: list[str] = []  # before the place of a moment ("tại")
 
     @field_validator("step_patterns")
     @classmethod
