@@ -48,12 +48,14 @@ from pathlib import Path
 
 from factlint.model import Claim, PartialDate, Reference, payload_from_row, payload_row, when_from_iso
 from factlint.normalize.text import Document
+from factlint.safety import read_regular
 
 CACHE_DIR = ".factlint_cache"
 FORMAT = 4  # bump when the entry layout changes
 MAGIC = b"factlint-cache-pack-4\n"
 MARSHAL_VERSION = 4
 KEEP_RUNS = 30  # an entry no writing run has used for this many writes is dropped
+MAX_PACK_BYTES = 2**30  # a larger pack is not read (and is rewritten)
 STALE_DAYS = 14  # other fingerprints' packs (older code or vocabulary) untouched this long go
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -268,12 +270,10 @@ def _read_pack_full(path: Path) -> tuple[tuple[int, dict, dict] | None, tuple | 
     """((write count, {key: entry bytes}, {key: last used}), (mtime_ns, size)); an empty
     pack and None when there is no file; (None, stat) when it is not ours or is damaged."""
     try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            data = fh.read()
+        data, st = read_regular(path, MAX_PACK_BYTES)
     except FileNotFoundError:
         return (0, {}, {}), None
-    except OSError:
+    except OSError:  # unreadable, not a regular file, too large: a miss, rewritten
         return None, None
     stamp = (st.st_mtime_ns, st.st_size)
     n = len(MAGIC)

@@ -22,11 +22,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factlint.errors import FactlintError, RuleFileError
+from factlint.safety import read_bytes
 from factlint.vocab import Strict, Vocabulary
 
 Severity = Literal["error", "warning", "info"]
 LANGUAGES = ("en", "vi")  # languages of the reports; English is the fall-back
 PSEUDO_RULES = ("unused-suppression", "invalid-suppression")  # reported by filter/suppress.py
+RULE_FILE_BYTES = 8 * 2**20  # a rule or vocabulary file over this is refused
+RULES_CACHE_BYTES = 64 * 2**20
 
 
 class Example(Strict):
@@ -71,8 +74,10 @@ def default_rules_dir() -> Path:
 def _read_toml(path: Path, data: bytes | None = None) -> dict:
     try:
         if data is None:
-            data = path.read_bytes()
+            data = read_bytes(path, RULE_FILE_BYTES)
         return tomllib.loads(data.decode("utf-8"))
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise RuleFileError(path, "invalid TOML: nested too deeply") from None
     except UnicodeDecodeError as exc:
         raise RuleFileError(path, f"not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -222,7 +227,7 @@ def load_ruleset(folders: list[Path], cache_root: Path | None = None) -> Ruleset
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_bytes(path, RULE_FILE_BYTES)
     except OSError as exc:
         raise RuleFileError(path, f"cannot read ({exc.strerror or exc})") from None
 
@@ -256,7 +261,7 @@ def _cache_file(root: Path, key: str) -> Path:
 
 def _cached(root: Path, key: str) -> Ruleset | None:
     try:
-        data = _cache_file(root, key).read_bytes()
+        data = read_bytes(_cache_file(root, key), RULES_CACHE_BYTES)
         plain = marshal.loads(data)
     except (OSError, ValueError, EOFError, TypeError):
         return None

@@ -1,0 +1,261 @@
+"""Input that tries to break factlint (issue 15): each numbered bug of the issue reproduced
+through the real command line, in a subprocess, next to copies of the seeds.
+
+Some bugs need something to happen at a precise moment (a file swapped for a pipe after
+discovery, a kill while the cache is written): the subprocess then runs the CLI after a
+few lines of Python that arrange it (`preamble`), and nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS
+
+INHAM = "003_d671c4e71e4553ce.txt"  # holds "Inham Aliyev"
+MEMORY = 3 * 2**30  # address space of a CLI run: a read that never ends fails fast, not after 10 GB
+
+
+def cli(*args, cwd, preamble: str = "", timeout: float = 120, env: dict | None = None):
+    """`factlint ARGS` in a subprocess (bytes out: file names need not be UTF-8)."""
+    code = f"{preamble}\nimport sys\nfrom factlint.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+    environ.update(env or {})
+
+    def limits():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+    return subprocess.run([sys.executable, "-c", code, *map(os.fsencode, args)], cwd=cwd,
+                          capture_output=True, env=environ, timeout=timeout, preexec_fn=limits)
+
+
+def text(out: bytes) -> str:
+    return out.decode("utf-8", errors="surrogateescape")
+
+
+def stderr_lines(proc) -> list[str]:
+    return text(proc.stderr).splitlines()
+
+
+def no_internal_error(proc) -> None:
+    err = text(proc.stderr)
+    assert "internal error" not in err and "Traceback" not in err, err
+
+
+def seeds(tmp_path: Path, name: str = "corpus") -> Path:
+    folder = tmp_path / name
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def seed_findings_still_there(proc) -> None:
+    no_internal_error(proc)
+    assert proc.returncode == 1, text(proc.stderr)
+    assert b"Inham Aliyev" in proc.stdout
+
+
+def swapped_after_discovery(path: Path, action: str) -> str:
+    """Python run before the CLI: once discovery has listed the files, `action` (code with
+    `p`, the path) changes the file at `path`."""
+    return (f"import os, factlint.load as L\np = {str(path)!r}\n_discover = L.discover\n"
+            f"def discover(*a, **k):\n    found = _discover(*a, **k)\n    os.unlink(p)\n    {action}\n"
+            "    return found\nL.discover = discover\n")
+
+
+def rules_folder(tmp_path: Path, vocab: str | None = None, check: str | None = None) -> Path:
+    root = tmp_path / "extra-rules"
+    (root / "vocab").mkdir(parents=True, exist_ok=True)
+    (root / "checks").mkdir(exist_ok=True)
+    if vocab is not None:
+        (root / "vocab" / "extra.toml").write_text(vocab, encoding="utf-8")
+    if check is not None:
+        (root / "checks" / "extra.toml").write_text(check, encoding="utf-8")
+    return root
+
+
+def visit_level_check(message: str) -> str:
+    """rules/checks/visit-level.toml under another id, with another default message."""
+    src = (REPO / "rules" / "checks" / "visit-level.toml").read_text(encoding="utf-8")
+    out = src.replace('id = "visit-level"', 'id = "visit-level-copy"')
+    start = out.index("default = ")
+    end = out.index("\n", start)
+    out = out[:start] + f"default = {json.dumps(message)}" + out[end:]
+    return out.split("[[examples]]")[0]
+
+
+# ---- 3. a file swapped for a pipe, a device or a growing file; rule files, baseline, cache ---
+
+@pytest.mark.parametrize("action,kind", [("os.mkfifo(p)", "a pipe"),
+                                         ("os.symlink('/dev/zero', p)", "a character device")])
+def test_document_swapped_after_discovery_is_skipped(tmp_path, action, kind):
+    corpus = seeds(tmp_path)
+    victim = corpus / "victim.txt"
+    victim.write_text("Tổng thống Ilham Aliyev.", encoding="utf-8")
+    proc = cli("corpus", "--no-cache", cwd=tmp_path, preamble=swapped_after_discovery(victim, action),
+               timeout=60)
+    seed_findings_still_there(proc)
+    assert stderr_lines(proc) == [f"factlint: corpus/victim.txt: not a regular file ({kind}), skipped"]
+
+
+def test_growing_document_is_not_read_past_the_limit(tmp_path):
+    """The file was 10 bytes when it was opened and checked, and grew to 100 KB since."""
+    corpus = seeds(tmp_path)
+    (corpus / "growing.txt").write_bytes(b"x " * 50_000)
+    preamble = ("import os, factlint.load as L\nL.MAX_FILE_BYTES = 2**16\n_fstat = os.fstat\n"
+                "def fstat(fd):\n    st = _fstat(fd)\n"
+                "    return os.stat_result((*st[:6], 10, *st[7:])) if st.st_size == 100_000 else st\n"
+                "os.fstat = fstat\n")
+    proc = cli("corpus", "--no-cache", cwd=tmp_path, preamble=preamble)
+    seed_findings_still_there(proc)
+    assert stderr_lines(proc) == [
+        "factlint: corpus/growing.txt: file grew past the 0 MB limit while it was read, skipped"]
+
+
+def test_rule_file_linked_to_dev_zero_is_refused(tmp_path):
+    seeds(tmp_path)
+    root = rules_folder(tmp_path)
+    (root / "checks" / "zero.toml").symlink_to("/dev/zero")
+    proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path, timeout=60)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    assert stderr_lines(proc) == [
+        f"factlint: {root}/checks/zero.toml: cannot read (not a regular file (a character device))"]
+
+
+@pytest.mark.parametrize("what", ["vocabulary", "baseline"])
+def test_pipe_as_vocabulary_or_baseline_does_not_hang(tmp_path, what):
+    seeds(tmp_path)
+    args = ["corpus", "--no-cache"]
+    if what == "vocabulary":
+        root = rules_folder(tmp_path)
+        pipe = root / "vocab" / "pipe.toml"
+        args += ["--rules", root]
+    else:
+        pipe = tmp_path / "baseline.json"
+        args += ["--baseline", pipe]
+    os.mkfifo(pipe)
+    proc = cli(*args, cwd=tmp_path, timeout=60)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert str(pipe) in line and "not a regular file (a pipe)" in line
+
+
+def test_pipe_as_cache_pack_is_a_miss(tmp_path, rules):
+    from factlint.cache import CACHE_DIR, fingerprint
+
+    seeds(tmp_path)
+    cache = tmp_path / CACHE_DIR
+    cache.mkdir()
+    pack = cache / f"{fingerprint(rules.ruleset.vocabulary)}.pack"
+    os.mkfifo(pack)
+    proc = cli("corpus", cwd=tmp_path, timeout=60)
+    seed_findings_still_there(proc)
+    assert pack.is_file()  # rewritten as a pack
+
+
+# ---- 4. deep input: folders, TOML, long phrases, nested regex groups, JSON ------------------
+
+def test_a_thousand_nested_folders(tmp_path):
+    corpus = seeds(tmp_path)
+    deep = corpus
+    for _ in range(1100):
+        deep = deep / "d"
+        deep.mkdir()
+    shutil.copy(SEEDS / INHAM, deep / "deep.txt")
+    try:
+        proc = cli("corpus", "--no-cache", "--format", "json", cwd=tmp_path)
+        seed_findings_still_there(proc)
+        paths = {loc["path"] for f in json.loads(proc.stdout)["findings"] for loc in f["locations"]}
+        assert any(p.endswith("/d/deep.txt") for p in paths)
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses once per folder
+        (deep / "deep.txt").unlink()
+        while deep != corpus:
+            deep.rmdir()
+            deep = deep.parent
+
+
+@pytest.mark.parametrize("vocab,problem", [
+    ("a = " + "[" * 2000 + "]" * 2000 + "\n", "invalid TOML: nested too deeply"),
+    ('[[title]]\nname = "' + "Ab" * 6000 + '"\n', "title.0.name: String should have at most 10000 characters"),
+    ("[furniture]\ncaption_patterns = ['" + "(" * 1000 + "a" + ")" * 1000 + "']\n", "nests groups too deeply"),
+    ("[[title]]\nname = 'x'\naliases = [" + ", ".join(f"'{'x' * i}'" for i in range(2, 200)) + "]\n",
+     "vocabulary phrases nest more than 64 deep"),
+])
+def test_deep_rule_files_are_a_clear_error(tmp_path, vocab, problem):
+    seeds(tmp_path)
+    root = rules_folder(tmp_path, vocab=vocab)
+    proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert problem in line
+    if "phrases" not in problem:  # compiled after loading: the rules, not one file
+        assert "extra.toml" in line
+
+
+def test_deep_baseline_is_a_clear_error(tmp_path):
+    seeds(tmp_path)
+    (tmp_path / "base.json").write_text('{"findings": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    proc = cli("corpus", "--baseline", "base.json", "--no-cache", cwd=tmp_path)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    assert stderr_lines(proc) == ["factlint: base.json: not a baseline (JSON nested too deeply)"]
+
+
+# ---- 5. every user regex runs with a time limit -------------------------------------------
+
+def test_pattern_the_probes_miss_cannot_hang_the_run(tmp_path):
+    """`(ô|ôô)+x` is instant on the load-time probes (they hold no ô) and catastrophic on an
+    article with a long run of ô followed by an x."""
+    corpus = seeds(tmp_path)
+    article = (SEEDS / INHAM).read_text(encoding="utf-8")
+    (corpus / INHAM).write_text(article + "\n\n" + "ô" * 40 + "! x\n", encoding="utf-8")
+    root = rules_folder(tmp_path, vocab="[events]\nduration_patterns = ['(ô|ôô)+x']\n")
+    proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path, timeout=60)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert "events.duration_patterns pattern '(ô|ôô)+x' took more than" in line
+    assert "catastrophic backtracking" in line
+
+
+# ---- 6. message templates name documented fields only --------------------------------------
+
+@pytest.mark.parametrize("message,problem", [
+    ("{nope}", "{nope} is not a field of this message"),
+    ("{subject.__class__.__mro__}", "only plain field names are allowed"),
+    ("{subject[0]}", "only plain field names are allowed"),
+    ("{subject!s}", "only !r is allowed"),
+    ("{subject:>99999999}", "the only format is one|many"),
+])
+def test_message_template_is_checked_when_loaded(tmp_path, message, problem):
+    seeds(tmp_path)
+    root = rules_folder(tmp_path, check=visit_level_check(message))
+    proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert "extra.toml: rule 'visit-level-copy': message.en.default:" in line and problem in line
+
+
+# ---- 7. globs are checked when the settings are read ---------------------------------------
+
+@pytest.mark.parametrize("table", ['include = ["[z-a]"]', 'exclude = ["x/[z-a]/*"]',
+                                   '[tool.factlint.per-file-ignores]\n"[z-a]" = ["visit-level"]'])
+def test_bad_glob_is_exit_2_naming_it(tmp_path, table):
+    seeds(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(f"[tool.factlint]\n{table}\n", encoding="utf-8")
+    proc = cli("corpus", "--no-cache", cwd=tmp_path)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert "pyproject.toml: tool.factlint." in line and "is not a valid glob (bad character range)" in line
