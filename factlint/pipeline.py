@@ -130,13 +130,14 @@ class Result:
 def run(settings, job: Job, render: Callable[[Result], str] | None = None,
         rules: Rules | None = None) -> Result:
     """The whole run. `rules` may be given when they were built before (tests, editors)."""
-    rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
     warnings: list[str] = []
+    cache_root = _cache_root(settings, job, warnings.append)
+    rules = rules or load_rules(settings, job.lang, cache_root)
     files = find_documents(settings, job, warnings.append)                     # load
     focus = focus_files(job)
     if focus is not None and not _any_in(files, focus):
         files = []  # no finding could touch the focus: nothing to read
-    executor = make_executor(settings, job, rules, warnings)
+    executor = make_executor(rules, warnings, cache_root, job.jobs)
     documents, claims = read_documents(executor, files, rules)                   # load, normalize, extract
     findings = executor.call("compare", compare_claims, claims, rules)          # compare
     kept = filter_findings(findings, documents, settings, rules.known,          # filter
@@ -154,10 +155,11 @@ def read_claims(settings, job: Job, paths: list[str], rules: Rules | None = None
     """The documents and their claims, for `factlint claims` (no comparison)."""
     from factlint.load import discover
 
-    rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
     warnings: list[str] = []
+    cache_root = _cache_root(settings, job, warnings.append)
+    rules = rules or load_rules(settings, job.lang, cache_root)
     files = discover(paths, job.extensions, warn=warnings.append)
-    executor = make_executor(settings, job, rules, warnings)
+    executor = make_executor(rules, warnings, cache_root, job.jobs)
     documents, claims = read_documents(executor, files, rules)
     return Result(documents, claims, [], _specs(rules), warnings=warnings, timings=executor.timings)
 
@@ -187,17 +189,16 @@ def find_documents(settings, job: Job, warn) -> list[str]:
     return [f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)]
 
 
-def make_executor(settings, job: Job, rules: Rules, warnings: list[str]):
-    """The executor of this run, with the cache of the settings' root unless --no-cache."""
+def make_executor(rules: Rules, warnings: list[str], cache_root: Path | None, jobs: int | None):
+    """The executor of this run, with the cache in `cache_root` (None: no cache)."""
     from factlint.executor import Executor
 
     cache = None
-    root = _cache_root(settings, job)
-    if root is not None:
+    if cache_root is not None:
         from factlint.cache import Cache, fingerprint
 
-        cache = Cache(root, fingerprint(rules.ruleset.vocabulary))
-    return Executor(cache=cache, jobs=job.jobs, warn=warnings.append)
+        cache = Cache(cache_root, fingerprint(rules.ruleset.vocabulary))
+    return Executor(cache=cache, jobs=jobs, warn=warnings.append)
 
 
 def read_documents(executor, files: list[str], rules: Rules):
@@ -230,11 +231,19 @@ def _any_in(files, focus) -> bool:
     return any_in(files, focus)
 
 
-def _cache_root(settings, job: Job) -> Path | None:
-    """The cache folder (.factlint_cache/ in the settings' root), or None: no cache."""
-    from factlint.cache import CACHE_DIR
+def _cache_root(settings, job: Job, warn) -> Path | None:
+    """The cache folder (.factlint_cache/ in the settings' root), or None: no cache
+    (--no-cache, or a folder that is not safe to use, which `warn` is told about)."""
+    from factlint.cache import CACHE_DIR, unsafe_root
 
-    return Path(settings.root) / CACHE_DIR if job.cache else None
+    if not job.cache:
+        return None
+    root = Path(settings.root) / CACHE_DIR
+    problem = unsafe_root(root)
+    if problem:
+        warn(problem)
+        return None
+    return root
 
 
 def _specs(rules: Rules) -> list:

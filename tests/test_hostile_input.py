@@ -259,3 +259,104 @@ def test_bad_glob_is_exit_2_naming_it(tmp_path, table):
     assert proc.returncode == 2
     [line] = stderr_lines(proc)
     assert "pyproject.toml: tool.factlint." in line and "is not a valid glob (bad character range)" in line
+
+
+# ---- 8. the cache folder: a symbolic link is refused; a killed write is cleaned up ----------
+
+def test_symlinked_cache_folder_is_refused(tmp_path):
+    import time
+
+    seeds(tmp_path)
+    precious = tmp_path / "elsewhere"
+    precious.mkdir()
+    month_ago = time.time() - 30 * 86400
+    for name in ("old.pack", "rules-0123456789abcdef01234567.marshal"):
+        (precious / name).write_text("not factlint's")
+        os.utime(precious / name, (month_ago, month_ago))
+    (tmp_path / ".factlint_cache").symlink_to(precious, target_is_directory=True)
+    proc = cli("corpus", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    assert stderr_lines(proc) == ["factlint: .factlint_cache: the cache folder is a symbolic link; "
+                                  "cache not used (remove the link)"]
+    clean = cli("clean", cwd=tmp_path)
+    no_internal_error(clean)
+    assert clean.returncode == 2 and b"symbolic link; not removed" in clean.stderr
+    assert sorted(p.name for p in precious.iterdir()) == ["old.pack", "rules-0123456789abcdef01234567.marshal"]
+
+
+def test_a_cache_write_killed_half_way_leaves_nothing_behind(tmp_path):
+    import signal
+    import time
+
+    from factlint.cache import CACHE_DIR
+
+    seeds(tmp_path)
+    kill_on_replace = ("import os, signal\n_replace = os.replace\n"
+                       "def replace(src, dst, *a, **k):\n"
+                       "    if str(dst).endswith('.pack'):\n"
+                       "        os.kill(os.getpid(), signal.SIGKILL)\n"
+                       "    return _replace(src, dst, *a, **k)\n"
+                       "os.replace = replace\n")
+    killed = cli("corpus", cwd=tmp_path, preamble=kill_on_replace)
+    assert killed.returncode == -signal.SIGKILL
+    cache = tmp_path / CACHE_DIR
+    left = [p for p in cache.iterdir() if p.name.endswith(".part")]
+    assert len(left) == 1  # the pack that was being written
+    hour_ago = time.time() - 3600
+    os.utime(left[0], (hour_ago, hour_ago))
+    proc = cli("corpus", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    assert not [p for p in cache.iterdir() if p.name.endswith(".part")]
+
+
+# ---- 9. workers end with their parent --------------------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
+def test_sigterm_to_a_parallel_run_leaves_no_worker(tmp_path):
+    import signal
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    for i in range(80):  # distinct texts, about 5 MB: seconds of extraction for two workers
+        (corpus / f"{i:02d}.txt").write_text(f"{text}\n\nBài số {i}.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTLINT")}
+    env["FACTLINT_PARALLEL_MIN_BYTES"] = "0"
+    proc = subprocess.Popen([sys.executable, "-m", "factlint", "corpus", "--no-cache", "--jobs", "2"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+            workers = _children(proc.pid)
+        assert len(workers) == 2, "the workers never started"
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)  # returns once nothing holds the output pipes open
+        assert proc.returncode == -signal.SIGTERM
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if _alive(w)]
+    finally:
+        for pid in [proc.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
