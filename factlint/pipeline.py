@@ -134,6 +134,8 @@ def run(settings, job: Job, render: Callable[[Result], str] | None = None,
     cache_root = _cache_root(settings, job, warnings.append)
     rules = rules or load_rules(settings, job.lang, cache_root)
     files = find_documents(settings, job, warnings.append)                     # load
+    for written in (job.output, job.write_baseline):
+        refuse_to_overwrite(written, [*files, job.baseline, settings.config_file])
     focus = focus_files(job)
     if focus is not None and not _any_in(files, focus):
         files = []  # no finding could touch the focus: nothing to read
@@ -187,6 +189,29 @@ def find_documents(settings, job: Job, warn) -> list[str]:
     if not paths:
         raise FactlintError("usage: no PATH given and no `paths` in [tool.factlint] (try: factlint seeds/)")
     return [f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)]
+
+
+def refuse_to_overwrite(output: str | None, inputs: list[str | None]) -> None:
+    """A report or baseline must never replace a file the run reads (exit 2)."""
+    import os
+
+    if not output:
+        return
+    try:
+        out = os.stat(output)
+    except OSError:  # not there yet (or not reachable: writing it will say why)
+        return
+    for path in inputs:
+        try:
+            if path and os.path.samestat(out, os.stat(path)):
+                from factlint.errors import FactlintError
+                from factlint.load import display_path
+
+                shown, same = display_path(output), display_path(path)
+                also = f" (as {same})" if same != shown else ""
+                raise FactlintError(f"{shown}: is an input of this run{also}; not overwritten")
+        except OSError:
+            continue
 
 
 def make_executor(rules: Rules, warnings: list[str], cache_root: Path | None, jobs: int | None):

@@ -190,15 +190,65 @@ def validate_rule(spec: RuleSpec) -> None:
 
 # ---- folders ------------------------------------------------------------------------------
 
+RULE_PARTS = ("vocab", "checks")  # the sub-folders of a rules folder, in load order
+_NOTES = ("readme", "license", "licence", "copying", "changelog", "notice")  # besides them
+
+
 def _files(folders: list[Path]) -> list[tuple[str, Path]]:
-    """("vocab" | "checks", path) for every rule file of the folders, in load order."""
+    """("vocab" | "checks", path) for every rule file of the folders, in load order.
+
+    Anything else in a rules folder is an error naming it, so a file in the wrong place
+    (a check at the top, a `check/` folder, `visit.tml`) is never silently ignored."""
     out = []
     for folder in folders:
         if not folder.is_dir():
             raise RuleFileError(folder, "rules folder not found")
-        for part in ("vocab", "checks"):
-            out += [(part, p) for p in sorted((folder / part).glob("*.toml"))]
+        parts = _rule_parts(folder)
+        for part in RULE_PARTS:
+            if part not in parts:
+                continue
+            for entry in _entries(folder / part):
+                if entry.is_dir() or not entry.name.endswith(".toml"):
+                    what = "folder" if entry.is_dir() else "file"
+                    raise RuleFileError(folder / part / entry.name, f"stray {what} in a rules folder: "
+                                        f"{part}/ holds only .toml files")
+                out.append((part, folder / part / entry.name))
+        if not any(p.parent.parent == folder for _, p in out):
+            raise RuleFileError(folder, "no rule files (a rules folder holds vocab/*.toml and checks/*.toml)")
     return out
+
+
+def _entries(folder: Path) -> list:
+    """The entries of a folder, hidden ones left out, in name order."""
+    import os
+
+    try:
+        with os.scandir(folder) as it:
+            return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        raise RuleFileError(folder, f"cannot read folder ({exc.strerror or exc})") from None
+
+
+def _rule_parts(folder: Path) -> set[str]:
+    """The parts (vocab, checks) a rules folder has; an error for anything else in it but
+    notes (README, LICENSE, *.md, *.txt)."""
+    parts = set()
+    for entry in _entries(folder):
+        name = entry.name
+        if entry.is_dir():
+            if name in RULE_PARTS:
+                parts.add(name)
+                continue
+            close = difflib.get_close_matches(name, RULE_PARTS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else "a rules folder holds vocab/ and checks/"
+            raise RuleFileError(folder / name, f"stray folder in a rules folder ({hint})")
+        if name.lower().startswith(_NOTES) or name.lower().endswith((".md", ".txt", ".rst")):
+            continue
+        where = "vocab/ or checks/" if name.endswith(".toml") else "vocab/*.toml or checks/*.toml"
+        raise RuleFileError(folder / name, f"stray file in a rules folder (rule files go in {where})")
+    if not parts:
+        raise RuleFileError(folder, "not a rules folder: no vocab/ or checks/ in it")
+    return parts
 
 
 def load_ruleset(folders: list[Path], cache_root: Path | None = None) -> Ruleset:

@@ -360,3 +360,60 @@ def test_sigterm_to_a_parallel_run_leaves_no_worker(tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+
+
+# ---- 12. anything but rule files in a rules folder is an error naming it --------------------
+
+@pytest.mark.parametrize("make,named,problem", [
+    (lambda r: (r / "visit-level.toml").write_text('id = "x"\n'), "visit-level.toml",
+     "stray file in a rules folder (rule files go in vocab/ or checks/)"),
+    (lambda r: (r / "check").mkdir(), "check", "stray folder in a rules folder (did you mean 'checks'?)"),
+    (lambda r: (r / "checks" / "visit.tml").write_text('id = "x"\n'), "checks/visit.tml",
+     "stray file in a rules folder: checks/ holds only .toml files"),
+    (lambda r: None, "", "no rule files"),
+])
+def test_misplaced_rule_files_are_exit_2(tmp_path, make, named, problem):
+    seeds(tmp_path)
+    root = rules_folder(tmp_path)
+    make(root)
+    proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert line.startswith(f"factlint: {root / named}".rstrip("/") + ":") and problem in line
+
+
+def test_a_folder_that_holds_no_rules_is_exit_2(tmp_path):
+    seeds(tmp_path)
+    proc = cli("corpus", "--rules", "/etc", "--no-cache", cwd=tmp_path)
+    no_internal_error(proc)
+    assert proc.returncode == 2
+    [line] = stderr_lines(proc)
+    assert line.startswith("factlint: /etc") and "rules folder" in line
+
+
+def test_notes_beside_the_rules_are_fine(tmp_path):
+    seeds(tmp_path)
+    root = rules_folder(tmp_path, vocab='[[title]]\nname = "Thống đốc"\n')
+    (root / "README.md").write_text("Our newsroom's rules.\n")
+    (root / ".git").mkdir()
+    proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    assert proc.stderr == b""
+
+
+# ---- 13. -o never overwrites an input ----------------------------------------------------------
+
+@pytest.mark.parametrize("flag", ["-o", "--write-baseline"])
+def test_output_naming_an_input_is_refused(tmp_path, flag):
+    corpus = seeds(tmp_path)
+    article = corpus / INHAM
+    before = article.read_bytes()
+    (tmp_path / "link.txt").symlink_to(article)
+    for target in (f"corpus/{INHAM}", "link.txt"):
+        proc = cli("corpus", flag, target, "--no-cache", cwd=tmp_path)
+        no_internal_error(proc)
+        assert proc.returncode == 2
+        [line] = stderr_lines(proc)
+        assert line.startswith(f"factlint: {target}: is an input of this run") and "not overwritten" in line
+        assert article.read_bytes() == before
