@@ -188,7 +188,10 @@ def find_documents(settings, job: Job, warn) -> list[str]:
     paths = settings.corpus()
     if not paths:
         raise FactlintError("usage: no PATH given and no `paths` in [tool.factlint] (try: factlint seeds/)")
-    return [f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)]
+    # in the order of their paths relative to the settings' root: the order in which the
+    # compare stage breaks ties (compare.position), the same from any working folder
+    return sorted((f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)),
+                  key=settings.relative)
 
 
 def refuse_to_overwrite(output: str | None, inputs: list[str | None]) -> None:

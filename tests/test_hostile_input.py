@@ -417,3 +417,24 @@ def test_output_naming_an_input_is_refused(tmp_path, flag):
         [line] = stderr_lines(proc)
         assert line.startswith(f"factlint: {target}: is an input of this run") and "not overwritten" in line
         assert article.read_bytes() == before
+
+
+# ---- 11. ties are broken by the path relative to the settings' root --------------------------
+
+def test_a_tie_is_broken_the_same_from_any_folder(tmp_path):
+    for folder, name in (("a", "Ilham Aliyev"), ("b", "Inham Aliyev")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_text(
+            f"Tổng thống Azerbaijan {name} đón đoàn đại biểu Việt Nam tại thủ đô Baku.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\npaths = ["a", "b"]\n', encoding="utf-8")
+    written = cli("--write-baseline", "baseline.json", "--no-cache", cwd=tmp_path)
+    assert written.returncode == 0, text(written.stderr)
+    subjects = set()
+    for cwd in (tmp_path, tmp_path / "a", tmp_path / "b"):
+        proc = cli("--format", "json", "--no-cache", cwd=cwd)
+        no_internal_error(proc)
+        [finding] = json.loads(proc.stdout)["findings"]
+        subjects.add((finding["subject"], finding["values"][0]))
+        hidden = cli("--baseline", tmp_path / "baseline.json", "--no-cache", cwd=cwd)
+        assert hidden.returncode == 0 and b"1 finding hidden by baseline" in hidden.stderr, text(hidden.stderr)
+    assert subjects == {("Ilham Aliyev", "Inham Aliyev")}  # a/ comes first: its spelling is expected
