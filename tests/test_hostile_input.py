@@ -438,3 +438,44 @@ def test_a_tie_is_broken_the_same_from_any_folder(tmp_path):
         hidden = cli("--baseline", tmp_path / "baseline.json", "--no-cache", cwd=cwd)
         assert hidden.returncode == 0 and b"1 finding hidden by baseline" in hidden.stderr, text(hidden.stderr)
     assert subjects == {("Ilham Aliyev", "Inham Aliyev")}  # a/ comes first: its spelling is expected
+
+
+# ---- 10. JSON and SARIF output grow with the findings, not findings x mentions ----------------
+
+def test_json_and_sarif_list_a_bounded_number_of_sides(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from large import make_findings_case
+    finally:
+        sys.path.pop(0)
+    make_findings_case(tmp_path / "corpus", variants=40, mentions=2000)
+    proc = cli("corpus", "--no-cache", "--format", "json", cwd=tmp_path)
+    no_internal_error(proc)
+    findings = json.loads(proc.stdout)["findings"]
+    assert len(findings) == 40
+    for f in findings:
+        assert len(f["locations"]) == 50 and f["omitted_locations"] == 2001 - 50
+    assert len(proc.stdout) < 40 * 50 * 400  # was 2,001 locations per finding: 19 MB
+    sarif = cli("corpus", "--no-cache", "--format", "sarif", cwd=tmp_path)
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert all(len(r["relatedLocations"]) == 100 and r["properties"]["omittedLocations"] == 1900
+               for r in results)
+
+
+def test_sarif_context_is_a_window_of_a_long_line(tmp_path):
+    corpus = seeds(tmp_path)
+    article = (corpus / INHAM).read_text(encoding="utf-8").split("\n")
+    filler = "Hai bên trao đổi về hợp tác kinh tế. " * 30_000  # a 1 MB paragraph
+    article[2] = filler + article[2] + " " + filler
+    (corpus / INHAM).write_text("\n".join(article), encoding="utf-8")
+    proc = cli("corpus", "--no-cache", "--format", "sarif", cwd=tmp_path)
+    no_internal_error(proc)
+    [result] = [r for r in json.loads(proc.stdout)["runs"][0]["results"]
+                if r["properties"]["values"][0] == "Inham Aliyev"]
+    region = result["locations"][0]["physicalLocation"]
+    context = region["contextRegion"]
+    assert context["startLine"] == context["endLine"] == 3
+    assert len(context["snippet"]["text"]) == 200 + len("Inham Aliyev") + 200
+    assert context["startColumn"] == region["region"]["startColumn"] - 200
+    assert context["snippet"]["text"][200:212] == "Inham Aliyev"
+    assert len(proc.stdout) < 500_000  # the 2 MB line is not copied
