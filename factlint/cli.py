@@ -18,6 +18,7 @@ from pathlib import Path
 from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.registry import FORMATS
+from factlint.report.escape import printable, terminal_safe
 
 SUBCOMMANDS = ("claims", "rules", "rule", "check-rules", "clean")
 CLAIM_FORMATS = ("table", "jsonl")
@@ -124,9 +125,15 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _say(line: str) -> None:
+    """One line on stderr; file names and rule texts in it cannot act on a terminal or a
+    CI log (a newline starting `::error …` in GitHub Actions)."""
+    print(f"factlint: {printable(line)}", file=sys.stderr)
+
+
 def _tell(result) -> None:
     for line in (*result.notices, *result.warnings):
-        print(f"factlint: {line}", file=sys.stderr)
+        _say(line)
 
 
 def cmd_check(args) -> int:
@@ -135,12 +142,12 @@ def cmd_check(args) -> int:
 
     settings = settings_of(args)
     if args.show_settings:
-        sys.stdout.write(settings.show())
+        sys.stdout.write(terminal_safe(settings.show()))
         return 0
     result = run(settings, job_of(args), renderer(args.format))
     if result.baseline_written is not None:
         n = result.baseline_written
-        print(f"factlint: wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}", file=sys.stderr)
+        _say(f"wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}")
         return 0
     _tell(result)
     _write(result.text, args.output)
@@ -166,8 +173,7 @@ def cmd_clean(args) -> int:
 
     base = args.dir or os.getcwd()
     removed = clean(base)
-    print(f"factlint: removed {cache_root(base)}" if removed else "factlint: no cache to remove",
-          file=sys.stderr)
+    _say(f"removed {cache_root(base)}" if removed else "no cache to remove")
     return 0
 
 
@@ -190,14 +196,14 @@ def _ruleset(args):
 def cmd_rules(args) -> int:
     from factlint.rulesinfo import rules_table
 
-    sys.stdout.write(rules_table(_ruleset(args).rules))
+    sys.stdout.write(terminal_safe(rules_table(_ruleset(args).rules)))
     return 0
 
 
 def cmd_rule(args) -> int:
     from factlint.rulesinfo import find_rule, rule_detail
 
-    sys.stdout.write(rule_detail(find_rule(_ruleset(args).rules, args.id)))
+    sys.stdout.write(terminal_safe(rule_detail(find_rule(_ruleset(args).rules, args.id))))
     return 0
 
 
@@ -211,7 +217,7 @@ def cmd_check_rules(args) -> int:
         raise FactlintError(f"{args.dir}: no such rules folder")
     args.rules = [*args.rules, str(folder)]
     report, failed = check_examples(settings_of(args), folder)
-    sys.stdout.write(report)
+    sys.stdout.write(terminal_safe(report))
     return 1 if failed else 0
 
 
@@ -244,7 +250,7 @@ def _main(argv: list[str]) -> int:
             return COMMANDS[argv[0]](sub_parser(argv[0]).parse_args(argv[1:]))
         return cmd_check(parser().parse_args(argv))
     except FactlintError as exc:
-        print(f"factlint: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -253,6 +259,5 @@ def _main(argv: list[str]) -> int:
     except Exception as exc:  # a bug of ours: one line, and the traceback only on request
         if os.environ.get("FACTLINT_DEBUG"):
             raise
-        print(f"factlint: internal error: {type(exc).__name__}: {exc} "
-              f"(set FACTLINT_DEBUG=1 for details)", file=sys.stderr)
+        _say(f"internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)")
         return 2

@@ -19,6 +19,8 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+
+import regex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,8 +48,23 @@ class Decoded:
 
 def display_path(p: str | os.PathLike) -> str:
     """A path as shown to the user: relative to the working folder when it is inside it
-    (`/`-separated), else as given. String operations only, as `os.path.relpath` would."""
-    s = os.fspath(p)
+    (`/`-separated), else as given. String operations only, as `os.path.relpath` would.
+
+    A name that is not UTF-8 is shown with its undecodable bytes as backslash escapes
+    (`caf\\xe9.txt`), so every report can be written as UTF-8."""
+    shown = _display_path(p)
+    return shown if shown.isascii() else _SURROGATE.sub(_byte_escape, shown)
+
+
+_SURROGATE = regex.compile("[\\udc80-\\udcff]")
+
+
+def _byte_escape(m) -> str:
+    return f"\\x{ord(m.group()) - 0xDC00:02x}"
+
+
+def _display_path(p: str | os.PathLike) -> str:
+    s = os.fsdecode(p)
     try:
         cwd = os.getcwd()
     except OSError:  # the working folder was removed

@@ -479,3 +479,81 @@ def test_sarif_context_is_a_window_of_a_long_line(tmp_path):
     assert context["startColumn"] == region["region"]["startColumn"] - 200
     assert context["snippet"]["text"][200:212] == "Inham Aliyev"
     assert len(proc.stdout) < 500_000  # the 2 MB line is not copied
+
+
+# ---- 1, 2, 14. output cannot be used against its reader ---------------------------------------
+
+FORMATS = ["concise", "full", "json", "markdown", "github", "sarif"]
+INJECTED = "x\n::error file=pwn.txt::owned.txt"  # a file name that starts a workflow command
+
+
+def _hostile_corpus(tmp_path: Path) -> Path:
+    """The seeds, a file whose name holds a newline and a workflow command (its text is
+    UTF-16, so decoding it is noted on stderr), one whose name is not UTF-8, and control
+    characters around a misspelled name."""
+    corpus = seeds(tmp_path)
+    sentence = "Tổng thống Azerbaijan Inham Aliyev đón đoàn.\n"
+    (corpus / INJECTED).write_bytes(b"\xff\xfe" + sentence.encode("utf-16-le"))
+    with open(os.path.join(os.fsencode(corpus), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(sentence.encode())
+    (corpus / "ansi.txt").write_bytes(f"\x1b]0;owned\x07Bell\x07 {sentence.strip()} \x1b[2J\u202eevil\n".encode())
+    return corpus
+
+
+def regex_match(pattern: str, line: str) -> bool:
+    import re
+
+    return re.match(pattern, line) is not None
+
+
+def _no_workflow_command(out: bytes, fmt: str) -> None:
+    for line in text(out).splitlines():
+        if fmt == "github" and line.startswith("::"):  # an annotation of ours, for a file of ours
+            assert regex_match(r"::(error|warning|notice) file=corpus/[^:,]*,line=", line), line
+        else:
+            assert not line.lstrip().startswith("::"), line
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_newline_in_a_file_name_or_message_starts_no_workflow_command(tmp_path, fmt):
+    _hostile_corpus(tmp_path)
+    root = rules_folder(tmp_path, check=visit_level_check("a\n::error::pwned {outlier!r}"))
+    proc = cli("corpus", "--rules", root, "--format", fmt, "--no-cache", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    assert any("UTF-16 LE" in line and "x\\n::error" in line for line in stderr_lines(proc))
+    _no_workflow_command(proc.stdout, fmt)
+    _no_workflow_command(proc.stderr, "stderr")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_name_that_is_not_utf8_is_escaped(tmp_path, fmt):
+    _hostile_corpus(tmp_path)
+    for output in (None, "report.out"):
+        proc = cli("corpus", "--format", fmt, "--no-cache", *(["-o", output] if output else []), cwd=tmp_path)
+        seed_findings_still_there(proc) if not output else no_internal_error(proc)
+        written = proc.stdout if output is None else (tmp_path / output).read_bytes()
+        written.decode("utf-8")  # the report is UTF-8
+        assert b"caf\\xe9.txt" in written or b"caf\\\\xe9.txt" in written
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_control_characters_of_an_article_are_escaped(tmp_path, fmt):
+    _hostile_corpus(tmp_path)
+    proc = cli("corpus", "--format", fmt, "--no-cache", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    for out in (proc.stdout, proc.stderr):
+        for c in "\x1b\x07\u202e\x9b":
+            assert c.encode() not in out, (fmt, c)
+    if fmt in ("full", "markdown"):  # they quote the article's line around the name
+        assert b"x1b" in proc.stdout and b"x07" in proc.stdout
+
+
+def test_escapes_keep_json_values_and_make_every_control_visible():
+    from factlint.report.escape import folded, json_safe, printable, terminal_safe
+
+    nasty = "a\nb\r\x1b[31m\x07\x7f\x9b\u2028\u202e\u2066\udce9\tz Tổng"
+    assert json.loads(json_safe(json.dumps(nasty, ensure_ascii=False))) == nasty
+    shown = printable(nasty)
+    assert shown == "a\\nb\\r\\x1b[31m\\x07\\x7f\\x9b\\u2028\\u202e\\u2066\\xe9\tz Tổng"
+    assert terminal_safe(nasty).split("\n")[0] == "a"
+    assert folded("Tổng Bí \r\n  thư\nTô Lâm") == "Tổng Bí thư Tô Lâm"

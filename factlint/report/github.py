@@ -10,6 +10,7 @@ follows the annotations (plain text, shown in the job log).
 from __future__ import annotations
 
 from factlint.report import location
+from factlint.report.escape import printable, terminal_safe
 from factlint.report.markdown import plural, severity_counts
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -34,13 +35,13 @@ def annotation(severity: str, message: str, **props) -> str:
 
 
 def _message(result, f) -> str:
-    lines = [f.message]
+    lines = [printable(f.message)]  # each line escaped alone: the breaks between them are ours
     if f.expected:
-        lines.append(f"Expected: {f.expected}" + (f" ({f.why})" if f.why else ""))
+        lines.append(f"Expected: {printable(f.expected)}" + (f" ({printable(f.why)})" if f.why else ""))
     others = f.sides[f.outliers:]
     for c in others[:MAX_OTHER_SIDES]:
         loc = location(result, c)
-        lines.append(f"- {loc['path']}:{loc['line']}:{loc['column']}: {loc['value']}")
+        lines.append(f"- {printable(loc['path'])}:{loc['line']}:{loc['column']}: {printable(str(loc['value']))}")
     if len(others) > MAX_OTHER_SIDES:
         lines.append(f"- … and {len(others) - MAX_OTHER_SIDES} more")
     return "\n".join(lines)
@@ -54,8 +55,8 @@ def render(result) -> str:
         for c in f.sides[:f.outliers]:
             loc = location(result, c)
             out.append(annotation(
-                f.severity, message, file=loc["path"], line=loc["line"], col=loc["column"],
+                f.severity, message, file=printable(loc["path"]), line=loc["line"], col=loc["column"],
                 end_line=loc["end_line"], end_column=loc["end_column"], title=f"factlint ({f.rule})"))
     out.append(f"factlint: {plural(len(findings), 'finding')} ({severity_counts(findings)}) "
                f"in {plural(len(result.documents), 'document')}")
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out) + "\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from factlint.report import location
+from factlint.report.escape import json_safe
 
 
 class Location(BaseModel):
@@ -69,4 +70,4 @@ def build(result) -> Report:
 
 
 def render(result) -> str:
-    return build(result).model_dump_json(indent=2) + "\n"
+    return json_safe(build(result).model_dump_json(indent=2)) + "\n"

@@ -24,6 +24,7 @@ from tabulate import tabulate
 
 from factlint.model import SEVERITY_RANK
 from factlint.report import location
+from factlint.report.escape import printable, terminal_safe
 
 SEVERITIES = sorted(SEVERITY_RANK, key=SEVERITY_RANK.get, reverse=True)  # error first
 
@@ -135,7 +136,7 @@ def md_escape(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+    return _MD_SPECIAL.sub(r"\\\1", printable(re.sub(r"\s+", " ", text)))
 
 
 def _bold_words(span: str, words: set[str]) -> str:
@@ -384,4 +385,4 @@ def render(result) -> str:
         out.append("")
     for n, f in enumerate(findings, 1):
         out.extend(_section(result, n, f, base))
-    return "\n".join(out).rstrip("\n") + "\n"
+    return terminal_safe("\n".join(out).rstrip("\n") + "\n")

@@ -16,6 +16,7 @@ import json
 from urllib.parse import quote
 
 from factlint.report import location
+from factlint.report.escape import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -185,4 +186,4 @@ def sarif_log(result) -> dict:
 
 
 def render(result) -> str:
-    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)) + "\n"
