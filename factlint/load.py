@@ -285,7 +285,10 @@ def decode(src: SourceFile) -> Decoded:
                 notes.append(f"invalid UTF-8 at byte {exc.start}{more}; "
                              "undecodable bytes replaced with U+FFFD")
             else:
-                text, encoding, note = guess_legacy(data)
+                try:
+                    text, encoding, note = guess_legacy(data)
+                except FactlintError as exc:  # no encoding fits: say so rather than guess
+                    raise FactlintError(f"{src.path}: {exc}") from None
                 notes.append(note)
     if encoding.startswith("utf"):
         moji = mojibake(text)

@@ -557,3 +557,36 @@ def test_escapes_keep_json_values_and_make_every_control_visible():
     assert shown == "a\\nb\\r\\x1b[31m\\x07\\x7f\\x9b\\u2028\\u202e\\u2066\\xe9\tz Tổng"
     assert terminal_safe(nasty).split("\n")[0] == "a"
     assert folded("Tổng Bí \r\n  thư\nTô Lâm") == "Tổng Bí thư Tô Lâm"
+
+
+# ---- 15. Latin-1 and Windows-1252 are not taken for TCVN3 or VNI -------------------------------
+
+WESTERN = ("Le président français a déclaré à la presse que la coopération économique était très "
+           "importante. Die Außenministerin äußerte sich über die Gespräche; Müller begrüßte das Ergebnis.\n")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-8"])
+def test_western_european_text_is_not_taken_for_a_vietnamese_encoding(tmp_path, encoding):
+    corpus = seeds(tmp_path)
+    (corpus / "western.txt").write_bytes(WESTERN.replace("importante", "importante \u2013 oui" if encoding == "cp1252"
+                                                         else "importante").encode(encoding))
+    proc = cli("corpus", "--no-cache", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    lines = stderr_lines(proc)
+    assert not any("TCVN3" in line or "VNI" in line for line in lines), lines
+    if encoding == "utf-8":
+        assert lines == []
+    else:
+        assert lines == ["factlint: corpus/western.txt: not UTF-8 and not Vietnamese; decoded as "
+                         "Windows-1252 (Western European, assumed)"]
+
+
+def test_text_no_encoding_fits_is_skipped_not_guessed(tmp_path):
+    corpus = seeds(tmp_path)
+    russian = "Президент России заявил, что переговоры в Москве прошли успешно и продолжатся завтра.\n"
+    (corpus / "russian.txt").write_bytes(russian.encode("cp1251"))
+    proc = cli("corpus", "--no-cache", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    [line] = stderr_lines(proc)
+    assert line.startswith("factlint: corpus/russian.txt: not UTF-8, and neither a Vietnamese encoding")
+    assert line.endswith("skipped — please save the file as UTF-8")
