@@ -79,7 +79,8 @@ _SHAPES = regex.compile("[\u0302\u0306]")
 # Western European letters: ASCII and the accented ones of Latin-1 and Windows-1252.
 _WESTERN = regex.compile("^[a-zA-ZÀ-ÖØ-öø-ÿŒœŠšŽžŸƒ]+$")
 MIN_TOKENS = 5  # non-ASCII words needed before any guess is trusted
-VI_SHARE = 0.6  # of the non-ASCII words that must be Vietnamese syllables
+VI_SHARE = 0.6  # of the non-ASCII words that must be Vietnamese syllables (Western text
+#                 read as TCVN3, VNI or Windows-1258: at most a third, the lone "à", "è")
 WESTERN_SHARE = 0.8  # …or Western European words
 
 
@@ -141,13 +142,11 @@ def mojibake(text: str) -> tuple[str, str] | None:
     if _REAL_VIETNAMESE.search(sample) or not _LATIN1_HIGH.search(sample):
         return None  # real Vietnamese letters (ơ ư đ ạ ế …) or nothing a legacy font would show
     base = vietnamese_score(sample)
-    _, _, western = _shares(sample)
     best = None
     for name, conv in (("tcvn3", from_tcvn3), ("vni", from_vni)):
         converted = conv(sample)
         score = vietnamese_score(converted)
-        count, vi, _ = _shares(converted)
-        if (score >= MIN_TOKENS and vi >= VI_SHARE and vi > western and score > 2 * max(base, 0) + 2
+        if (score >= MIN_TOKENS and _shares(converted)[1] >= VI_SHARE and score > 2 * max(base, 0) + 2
                 and (best is None or score > best[0])):
             best = (score, name, conv)
     if best is None:
@@ -171,14 +170,13 @@ def guess_legacy(data: bytes) -> tuple[str, str, str]:
     scores = {k: vietnamese_score(v) for k, v in cands.items()}
     enc = max(scores, key=lambda k: (scores[k], k == "windows-1258"))
     count, vi, _ = _shares(cands[enc])
-    _, _, western = _shares(latin)
-    if scores[enc] >= MIN_TOKENS and vi >= VI_SHARE and vi >= western:
+    if scores[enc] >= MIN_TOKENS and vi >= VI_SHARE:
         if enc == "windows-1258":
             text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
             return text, enc, "not UTF-8; decoded as Windows-1258 (assumed) and normalized to NFC"
         conv = from_tcvn3 if enc == "tcvn3" else from_vni
         return conv(_latin(data)), enc, f"not UTF-8; {LEGACY_NOTE[enc]}"
-    if western >= WESTERN_SHARE or count < MIN_TOKENS:
+    if _shares(latin)[2] >= WESTERN_SHARE or count < MIN_TOKENS:
         return (_latin(data), "windows-1252",
                 "not UTF-8 and not Vietnamese; decoded as Windows-1252 (Western European, assumed)")
     from factlint.errors import FactlintError
