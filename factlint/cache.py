@@ -85,6 +85,7 @@ def code_fingerprint() -> str:
     h = hashlib.sha256(f"factlint {factlint.__version__} format {FORMAT} "
                        f"python {sys.version_info[:2]}\n".encode())
     files = [root / name for name in _CODE_FILES]
+    files += _library_versions()
     for pkg in _CODE_PACKAGES:
         files += sorted((root / pkg).glob("*.py"))
     for f in files:
@@ -93,6 +94,15 @@ def code_fingerprint() -> str:
         except OSError:  # a frozen or zipped install: the version alone decides
             continue
     return h.hexdigest()
+
+
+def _library_versions() -> list[Path]:
+    """The files that say the version of the libraries whose output is cached (markdown-it
+    lays out Markdown documents), found without importing them (a warm run does not)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("markdown_it")
+    return [Path(spec.origin)] if spec and spec.origin else []
 
 
 def fingerprint(vocabulary) -> str:

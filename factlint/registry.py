@@ -39,6 +39,7 @@ RULE_TYPES = {
     "event-duration": "EventDuration",
     "anniversary-years": "AnniversaryYears",
     "quantity-conflict": "QuantityConflict",
+    "mixed-script": "MixedScript",
 }
 
 # output format -> factlint/report/<format>.py, which defines render(result) -> str

@@ -200,9 +200,13 @@ def _files(folders: list[Path]) -> list[tuple[str, Path]]:
     Anything else in a rules folder is an error naming it, so a file in the wrong place
     (a check at the top, a `check/` folder, `visit.tml`) is never silently ignored."""
     out = []
+    seen = set()
     for folder in folders:
         if not folder.is_dir():
             raise RuleFileError(folder, "rules folder not found")
+        if folder.resolve() in seen:  # named twice (the defaults and --rules): read once
+            continue
+        seen.add(folder.resolve())
         parts = _rule_parts(folder)
         for part in RULE_PARTS:
             if part not in parts:
