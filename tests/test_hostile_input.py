@@ -202,6 +202,17 @@ def test_deep_rule_files_are_a_clear_error(tmp_path, vocab, problem):
         assert "extra.toml" in line
 
 
+def test_deeply_nested_markdown_is_read(tmp_path):
+    """markdown-it stops nesting at its limit; layout has no recursion of its own."""
+    corpus = seeds(tmp_path)
+    (corpus / "deep.md").write_text(">" * 50_000 + " x\n\n" + "- " * 20_000 + "x\n\n"
+                                    + "[" * 20_000 + "x" + "](y)" * 20_000 + "\n\n" + "*a " * 3000 + "\n",
+                                    encoding="utf-8")
+    proc = cli("corpus", "--no-cache", cwd=tmp_path)
+    seed_findings_still_there(proc)
+    assert proc.stderr == b""
+
+
 def test_deep_baseline_is_a_clear_error(tmp_path):
     seeds(tmp_path)
     (tmp_path / "base.json").write_text('{"findings": ' + "[" * 100_000 + "]" * 100_000 + "}")
