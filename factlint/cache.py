@@ -25,11 +25,11 @@ claims get the new path when read. The pack is written once per run, only when s
 new was computed, atomically (temporary file + os.replace): two runs at once or a run
 killed half-way never leave a broken pack (the last writer wins; entries the other run
 added to the pack since this one read it are kept), and the temporary file of a killed
-run is removed by the next run that uses the cache. A cache folder that is a symbolic
-link is never used (stale files are deleted in it: never in a folder elsewhere). An entry that none of the last
+run is removed by the next run that uses the cache. An entry that none of the last
 KEEP_RUNS writing runs used (an old version of an edited file) is dropped, so a run on a
 sub-folder does not evict the rest of the corpus; packs of other fingerprints not written
-for STALE_DAYS are removed. Comparison always runs over the whole corpus: only the
+for STALE_DAYS are removed. A cache folder that is a symbolic link is never used: stale
+files are deleted in the cache folder, never in a folder elsewhere. Comparison always runs over the whole corpus: only the
 per-document work is cached.
 
 Measured on the vi-news corpus (2,654 files, 14,000 claims, garbage collector paused):

@@ -19,10 +19,10 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-
-import regex
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import regex
 
 from factlint.encodings import LEGACY_NOTE, guess_legacy, mojibake
 from factlint.errors import FactlintError

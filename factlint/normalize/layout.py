@@ -302,6 +302,8 @@ def _markdown(text: str) -> Layout:
     for tok in tokens:
         if tok.type == "inline":
             content, markup, subs = next(calls)
+            if content != tok.content:  # not the parse recorded for it: keep its markup
+                markup, subs = [], []
             cell = previous is not None and previous.type in ("th_open", "td_open")
             if cell and tok.map[0] != row_line:
                 row_line, row_cursor = tok.map[0], starts[tok.map[0]]

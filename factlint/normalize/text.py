@@ -83,7 +83,7 @@ class Document:
         self._text = text  # None: not computed yet
         self._base: str | None = None  # the mapped text before layout, until it is laid out
         self._length: int | None = None if text is None else len(text)  # None: no map yet
-        self._layout_zones: list | None = None  # spans layout put in a zone (front matter)
+        self._layout_zones: list | None = None if text is None else []  # zones layout decides
         self._seg_pos = None  # working offsets where delta changes (None: identity map)
         self._seg_delta = None
         self._starts: list[int] | None = None  # raw offsets of line starts, on first use
