@@ -145,11 +145,11 @@ def test_code_blocks_and_comments_cannot_flip_a_majority(tmp_path):
 
 
 def test_factlint_directives_still_work_in_markdown(tmp_path):
-    corpus(tmp_path, {"a.md": "<!-- factlint-disable-next-line person-name-spelling -- as quoted -->\n"
-                              "Tổng thống Azerbaijan *Inham Aliyev* phát biểu.\n",
-                      "b.txt": ILHAM, "c.txt": ILHAM.replace("Baku", "thủ đô")})
-    report = json_run(tmp_path)
-    assert report["findings"] == []
+    line = "Tổng thống Azerbaijan *Inham Aliyev* phát biểu.\n"
+    corpus(tmp_path, {"a.md": line, "b.txt": ILHAM, "c.txt": ILHAM.replace("Baku", "thủ đô")})
+    assert outlier(json_run(tmp_path))["values"][0] == "Inham Aliyev"  # the name in italics is read
+    corpus(tmp_path, {"a.md": "<!-- factlint-disable-next-line person-name-spelling -- as quoted -->\n" + line})
+    assert json_run(tmp_path)["findings"] == []  # and the comment is still a directive
 
 
 def test_markdown_layout_keeps_every_offset():
