@@ -14,6 +14,9 @@ when the size doubles.
     python bench/large.py --quick    # lines 2 and 4 MB, single line 0.5 and 1 MB
     python bench/large.py --stages   # also time each stage in-process (Python API):
                                      # lines 4 and 8 MB, one line 2 and 4 MB (--quick: halves)
+    python bench/large.py --findings # only: output size and memory against the number of
+                                     # findings (50 and 200 misspellings of a name written
+                                     # 4,000 times; --quick: 25 and 100 against 1,000)
 
 `--stages` times normalize, each extractor and compare on the same kind of inputs
 (including a line that is one sentence, with no sentence end) and the peak memory traced
@@ -119,6 +122,54 @@ def bench_cli(sizes: dict, corpus: Path | None, tmp: Path) -> list[list]:
     return rows
 
 
+# ---- output against the number of findings ------------------------------------------------
+
+def spelling_variants(n: int) -> list[str]:
+    """`n` spellings of "Aliyev" one or two letters away (each its own finding)."""
+    letters = "bcdfghklmnprstvz"
+    out = []
+    for i in range(1, 6):
+        for a in letters:
+            out.append("Aliyev"[:i] + a + "Aliyev"[i + 1:])
+    for i in range(1, 5):
+        for a in letters:
+            for b in letters:
+                out.append("Aliyev"[:i] + a + b + "Aliyev"[i + 2:])
+    return [v for v in dict.fromkeys(out) if v != "Aliyev"][:n]
+
+
+def make_findings_case(folder: Path, variants: int, mentions: int) -> None:
+    """A name written `mentions` times (100 per document) and `variants` misspellings of
+    it, one document each: every misspelling is one finding whose other side is every
+    mention of the name."""
+    folder.mkdir(parents=True)
+    for d in range(mentions // 100):
+        lines = [f"Tổng thống Ilham Aliyev phát biểu tại phiên họp số {d * 100 + i}." for i in range(100)]
+        (folder / f"name-{d:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for i, v in enumerate(spelling_variants(variants)):
+        (folder / f"variant-{i:03d}.txt").write_text(f"Tổng thống Ilham {v} phát biểu.\n", encoding="utf-8")
+
+
+def bench_findings(quick: bool, tmp: Path) -> list[list]:
+    mentions = 1000 if quick else 4000
+    rows = []
+    for fmt in ("json", "sarif"):
+        base = None
+        for variants in ((25, 100) if quick else (50, 200)):
+            folder = tmp / f"findings-{variants}"
+            if not folder.exists():
+                make_findings_case(folder / "corpus", variants, mentions)
+            out = folder / f"report.{fmt}"
+            r = measure(folder, ["corpus", "--no-cache", "--format", fmt, "-o", out.name])
+            size = out.stat().st_size
+            rows.append([fmt, str(variants), str(mentions), f"{size / 1e6:.2f}", f"{r['wall']:.2f}",
+                         f"{r['rss_kb'] / 1024:.0f}",
+                         f"{size / base[0]:.2f}" if base else "", f"{r['rss_kb'] / base[1]:.2f}" if base else ""])
+            base = base or (size, r["rss_kb"])
+            print(f"bench: {fmt} with {variants} findings: {size / 1e6:.2f} MB", file=sys.stderr)
+    return rows
+
+
 # ---- in-process stages -------------------------------------------------------------------
 
 def _stage_times(raw: str, ctx, extractors) -> dict[str, float]:
@@ -195,6 +246,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes (a minute or so)")
     ap.add_argument("--stages", action="store_true", help="also time each stage in-process")
     ap.add_argument("--no-cli", action="store_true", help="only the in-process stages")
+    ap.add_argument("--findings", action="store_true",
+                    help="only output size and memory against the number of findings")
     ap.add_argument("--corpus", default=os.environ.get("FACTLINT_BENCH_CORPUS",
                                                         str(REPO.parent / "shared" / "corpus" / "vi-news")))
     opts = ap.parse_args()
@@ -206,6 +259,14 @@ def main() -> int:
     source = corpus or SEEDS
     with tempfile.TemporaryDirectory(prefix="factlint-large-") as tmp:
         tmp = Path(tmp)
+        if opts.findings:
+            rows = bench_findings(opts.quick, tmp)
+            print("\nOne name written many times and N misspellings of it (N findings, each citing "
+                  "every mention of the name); x = the ratio to the smaller N (4.0 is linear).\n")
+            print(tabulate(rows, headers=["format", "findings", "mentions of the name", "output MB",
+                                          "wall s", "peak RSS MB", "output x", "RSS x"],
+                           tablefmt="github", disable_numparse=True))
+            return 0
         if not opts.no_cli:
             rows = bench_cli(sizes, corpus, tmp)
             print(f"\n`{' '.join(factlint_cmd())} <folder> --no-cache --timings`, each folder the "

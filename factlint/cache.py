@@ -24,10 +24,12 @@ Entries hold no path: a file copied under another name hits the same entry, and 
 claims get the new path when read. The pack is written once per run, only when something
 new was computed, atomically (temporary file + os.replace): two runs at once or a run
 killed half-way never leave a broken pack (the last writer wins; entries the other run
-added to the pack since this one read it are kept). An entry that none of the last
+added to the pack since this one read it are kept), and the temporary file of a killed
+run is removed by the next run that uses the cache. An entry that none of the last
 KEEP_RUNS writing runs used (an old version of an edited file) is dropped, so a run on a
 sub-folder does not evict the rest of the corpus; packs of other fingerprints not written
-for STALE_DAYS are removed. Comparison always runs over the whole corpus: only the
+for STALE_DAYS are removed. A cache folder that is a symbolic link is never used: stale
+files are deleted in the cache folder, never in a folder elsewhere. Comparison always runs over the whole corpus: only the
 per-document work is cached.
 
 Measured on the vi-news corpus (2,654 files, 14,000 claims, garbage collector paused):
@@ -49,12 +51,16 @@ from pathlib import Path
 
 from factlint.model import Claim, PartialDate, Reference, payload_from_row, payload_row, when_from_iso
 from factlint.normalize.text import Document
+from factlint.safety import read_regular
 
 CACHE_DIR = ".factlint_cache"
 FORMAT = 4  # bump when the entry layout changes
 MAGIC = b"factlint-cache-pack-4\n"
 MARSHAL_VERSION = 4
 KEEP_RUNS = 30  # an entry no writing run has used for this many writes is dropped
+MAX_PACK_BYTES = 2**30  # a larger pack is not read (and is rewritten)
+TEMP_PREFIX, TEMP_SUFFIX = ".tmp-", ".part"  # a write in progress (atomic_write)
+TEMPORARY_AGE = 60.0  # seconds after which such a file is taken for a killed write's
 STALE_DAYS = 14  # other fingerprints' packs (older code or vocabulary) untouched this long go
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -80,6 +86,7 @@ def code_fingerprint() -> str:
     h = hashlib.sha256(f"factlint {factlint.__version__} format {FORMAT} "
                        f"python {sys.version_info[:2]}\n".encode())
     files = [root / name for name in _CODE_FILES]
+    files += _library_versions()
     for pkg in _CODE_PACKAGES:
         files += sorted((root / pkg).glob("*.py"))
     for f in files:
@@ -88,6 +95,15 @@ def code_fingerprint() -> str:
         except OSError:  # a frozen or zipped install: the version alone decides
             continue
     return h.hexdigest()
+
+
+def _library_versions() -> list[Path]:
+    """The files that say the version of the libraries whose output is cached (markdown-it
+    lays out Markdown documents), found without importing them (a warm run does not)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("markdown_it")
+    return [Path(spec.origin)] if spec and spec.origin else []
 
 
 def fingerprint(vocabulary) -> str:
@@ -110,6 +126,36 @@ def fingerprint(vocabulary) -> str:
 
 def cache_root(base: str | os.PathLike | None = None) -> Path:
     return Path(base if base is not None else os.getcwd()) / CACHE_DIR
+
+
+def unsafe_root(root: Path) -> str | None:
+    """Why the cache folder must not be used, or None. A symbolic link is refused: factlint
+    deletes stale files in its cache folder, and must never do so in a folder elsewhere."""
+    if root.is_symlink():
+        from factlint.load import display_path
+
+        return (f"{display_path(root)}: the cache folder is a symbolic link; cache not used "
+                "(remove the link)")
+    return None
+
+
+def remove_temporaries(root: Path, age: float = TEMPORARY_AGE) -> None:
+    """Remove the temporary files of writes that were killed half-way (a write that is
+    still going on is younger than `age` seconds and is left alone)."""
+    import time
+
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return
+    limit = time.time() - age
+    for name in names:
+        if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
+            try:
+                if os.lstat(root / name).st_mtime < limit:
+                    os.unlink(root / name)
+            except OSError:
+                continue
 
 
 class Cache:
@@ -203,6 +249,7 @@ class Cache:
     def flush(self) -> bool:
         """Write the pack when this run added or dropped entries. False (and no exception)
         when the cache cannot be written."""
+        remove_temporaries(self.root)
         if not self._new and not self._dirty:
             return True
         old = self._load()
@@ -279,12 +326,10 @@ def _read_pack_full(path: Path) -> tuple[tuple[int, dict, dict] | None, tuple | 
     """((write count, {key: entry bytes}, {key: last used}), (mtime_ns, size)); an empty
     pack and None when there is no file; (None, stat) when it is not ours or is damaged."""
     try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            data = fh.read()
+        data, st = read_regular(path, MAX_PACK_BYTES)
     except FileNotFoundError:
         return (0, {}, {}), None
-    except OSError:
+    except OSError:  # unreadable, not a regular file, too large: a miss, rewritten
         return None, None
     stamp = (st.st_mtime_ns, st.st_size)
     n = len(MAGIC)
@@ -314,7 +359,7 @@ def prepare_root(root: Path) -> None:
 def atomic_write(path: Path, data: bytes) -> None:
     import tempfile  # only when writing: a warm run imports nothing for it
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -558,6 +603,10 @@ def load_result(data: bytes):
 def clean(base: str | os.PathLike | None = None) -> bool:
     """Remove the cache folder. True when there was one. Refuses a folder it did not make."""
     root = cache_root(base)
+    if unsafe_root(root):
+        from factlint.errors import FactlintError
+
+        raise FactlintError(f"{root}: the cache folder is a symbolic link; not removed")
     if not root.exists():
         return False
     if not (root / "CACHEDIR.TAG").is_file():

@@ -19,6 +19,7 @@ from pathlib import Path
 from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.registry import FORMATS
+from factlint.report.escape import printable, terminal_safe
 
 SUBCOMMANDS = {
     "claims": "the claims read: a table for people, JSON lines for tools",
@@ -165,9 +166,15 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _say(line: str) -> None:
+    """One line on stderr; file names and rule texts in it cannot act on a terminal or a
+    CI log (a newline starting `::error …` in GitHub Actions)."""
+    print(f"factlint: {printable(line)}", file=sys.stderr)
+
+
 def _tell(result, quiet: bool = False) -> None:
     for line in ((*result.warnings,) if quiet else (*result.notices, *result.warnings)):
-        print(f"factlint: {line}", file=sys.stderr)
+        _say(line)
 
 
 def _stdin_document(args) -> dict[str, str]:
@@ -226,7 +233,7 @@ def cmd_check(args) -> int:
     overrides = _stdin_document(args)  # with no other PATH: the configured corpus
     settings = settings_of(args)
     if args.show_settings:
-        sys.stdout.write(settings.show())
+        sys.stdout.write(terminal_safe(settings.show()))
         return 0
     if not _check_staged(args):
         return 0
@@ -236,20 +243,20 @@ def cmd_check(args) -> int:
     result = run(settings, job)
     if result.baseline_written is not None:
         n = result.baseline_written
-        print(f"factlint: wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}", file=sys.stderr)
+        _say(f"wrote {n} finding{'s' * (n != 1)} to baseline {args.write_baseline}")
         return 0
     _tell(result, args.quiet)
     if args.fix or args.diff:
         from factlint.fix import fix_files
 
-        count, files, diff = fix_files(result, write=args.fix, warn=lambda m: print(f"factlint: {m}", file=sys.stderr))
+        count, files, diff = fix_files(result, write=args.fix, warn=_say)
         if args.diff:
             sys.stdout.write(diff)
             if not args.quiet:
-                print("factlint: " + result.phrase("would-fix", count=count, files=files), file=sys.stderr)
+                _say(result.phrase("would-fix", count=count, files=files))
             return 1 if count else 0
         if not args.quiet:
-            print("factlint: " + result.phrase("fixed", count=count, files=files), file=sys.stderr)
+            _say(result.phrase("fixed", count=count, files=files))
         if count:  # check again: what is left, at the places it now stands
             result = run(settings, job)
     started = time.perf_counter()
@@ -283,8 +290,7 @@ def cmd_clean(args) -> int:
 
     base = args.dir or os.getcwd()
     removed = clean(base)
-    print(f"factlint: removed {cache_root(base)}" if removed else "factlint: no cache to remove",
-          file=sys.stderr)
+    _say(f"removed {cache_root(base)}" if removed else "no cache to remove")
     return 0
 
 
@@ -307,14 +313,14 @@ def _ruleset(args):
 def cmd_rules(args) -> int:
     from factlint.rulesinfo import rules_table
 
-    sys.stdout.write(rules_table(_ruleset(args).rules))
+    sys.stdout.write(terminal_safe(rules_table(_ruleset(args).rules)))
     return 0
 
 
 def cmd_rule(args) -> int:
     from factlint.rulesinfo import find_rule, rule_detail
 
-    sys.stdout.write(rule_detail(find_rule(_ruleset(args).rules, args.id)))
+    sys.stdout.write(terminal_safe(rule_detail(find_rule(_ruleset(args).rules, args.id))))
     return 0
 
 
@@ -328,7 +334,7 @@ def cmd_check_rules(args) -> int:
         raise FactlintError(f"{args.dir}: no such rules folder")
     args.rules = [*args.rules, str(folder)]
     report, failed = check_examples(settings_of(args), folder)
-    sys.stdout.write(report)
+    sys.stdout.write(terminal_safe(report))
     return 1 if failed else 0
 
 
@@ -382,7 +388,7 @@ def _main(argv: list[str]) -> int:
         _unknown_command(argv)
         return cmd_check(parser().parse_args(argv))
     except FactlintError as exc:
-        print(f"factlint: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -391,6 +397,5 @@ def _main(argv: list[str]) -> int:
     except Exception as exc:  # a bug of ours: one line, and the traceback only on request
         if os.environ.get("FACTLINT_DEBUG"):
             raise
-        print(f"factlint: internal error: {type(exc).__name__}: {exc} "
-              f"(set FACTLINT_DEBUG=1 for details)", file=sys.stderr)
+        _say(f"internal error: {type(exc).__name__}: {exc} (set FACTLINT_DEBUG=1 for details)")
         return 2

@@ -38,12 +38,14 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from factlint.errors import FactlintError
 from factlint.model import at_or_above
+from factlint.safety import read_bytes
 
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")  # looked for in this order, in each folder
 FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["vi", "en"]
 FORMAT_LANG = {"markdown": "vi", "full": "vi"}  # formats people read; the others default to English
 _RULE_ID = r"^[a-z][a-z0-9-]*$"
+CONFIG_FILE_BYTES = 8 * 2**20
 
 
 class Settings(BaseModel):
@@ -76,10 +78,18 @@ class Settings(BaseModel):
                 raise ValueError(f"{rule_id!r} is not a rule id")
         return v
 
+    @field_validator("include", "exclude")
+    @classmethod
+    def _globs(cls, v: list[str]) -> list[str]:
+        for glob in v:
+            check_glob(glob)
+        return v
+
     @field_validator("per_file_ignores")
     @classmethod
     def _pfi(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
         for glob, ids in v.items():
+            check_glob(glob)
             for rule_id in ids:
                 if not regex.match(_RULE_ID, rule_id):
                     raise ValueError(f"{glob!r}: {rule_id!r} is not a rule id")
@@ -249,6 +259,14 @@ def _glob_re(glob: str):
     return regex.compile(prefix + "".join(out) + "(?:/.*)?")
 
 
+def check_glob(glob: str) -> None:
+    """ValueError for a glob that cannot be matched (a bad character range like [z-a])."""
+    try:
+        _glob_re(glob)
+    except (regex.error, RecursionError) as exc:
+        raise ValueError(f"{glob!r} is not a valid glob ({getattr(exc, 'msg', exc)})") from None
+
+
 def glob_match(glob: str, rel_path: str) -> bool:
     """gitignore-like matching of a `/`-separated relative path (see the module docstring)."""
     return _glob_re(glob).fullmatch(rel_path) is not None
@@ -275,8 +293,11 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _read(path: Path) -> dict:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_bytes(path, CONFIG_FILE_BYTES).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise FactlintError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise FactlintError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         raise FactlintError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:

@@ -65,24 +65,54 @@ def from_vni(text: str) -> str:
     return unicodedata.normalize("NFC", _VNI_RE.sub(_vni_sub, text))
 
 
-# A token is plausible Vietnamese when, decomposed and lower-cased, it is Latin letters
-# with Vietnamese marks only: at most one tone, at most one circumflex/breve.
+# A token is plausible Vietnamese when, decomposed and lower-cased, it is one syllable: an
+# onset, one to three vowels (with their marks) and a coda, at most one tone and one
+# circumflex/breve. Loose rules ("Latin letters with Vietnamese marks") let Latin-1 text
+# converted as TCVN3 pass for Vietnamese ("prộsident"); syllable structure does not.
 _TOKEN = regex.compile(r"[^\s!-/:-@\[-`{-~“”‘’«»–—…•]+")
-_VI_TOKEN = regex.compile(r"^[a-zđ][a-zđ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]*$")
+_VI_SYLLABLE = regex.compile(
+    "^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+    "(?:[aeiouy][\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]*){1,3}"
+    "(?:ng|nh|ch|[cmnpt])?$")
 _TONES = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
 _SHAPES = regex.compile("[\u0302\u0306]")
+# Western European letters: ASCII and the accented ones of Latin-1 and Windows-1252.
+_WESTERN = regex.compile("^[a-zA-ZÀ-ÖØ-öø-ÿŒœŠšŽžŸƒ]+$")
+MIN_TOKENS = 5  # non-ASCII words needed before any guess is trusted
+VI_SHARE = 0.6  # of the non-ASCII words that must be Vietnamese syllables (Western text
+#                 read as TCVN3, VNI or Windows-1258: at most a third, the lone "à", "è")
+WESTERN_SHARE = 0.8  # …or Western European words
+
+
+def _plausible_syllable(tok: str) -> bool:
+    d = unicodedata.normalize("NFD", tok).lower()
+    return bool(_VI_SYLLABLE.match(d)) and len(_TONES.findall(d)) <= 1 and len(_SHAPES.findall(d)) <= 1
+
+
+def _western_word(tok: str) -> bool:
+    """A word of a Western European language: Latin letters, most of them unaccented
+    (Cyrillic or Greek read as Windows-1252 is all accented letters: "Ïðåçèäåíò")."""
+    accented = sum(not c.isascii() for c in tok)
+    return bool(_WESTERN.match(tok)) and accented <= max(1, len(tok) // 2)
+
+
+def _non_ascii_tokens(text: str) -> list[str]:
+    return [tok for tok in _TOKEN.findall(text[:SAMPLE_CHARS]) if not tok.isascii()]
 
 
 def vietnamese_score(text: str) -> int:
     """(plausible - implausible) among the tokens that hold a non-ASCII character."""
-    score = 0
-    for tok in _TOKEN.findall(text[:SAMPLE_CHARS]):
-        if tok.isascii():
-            continue
-        d = unicodedata.normalize("NFD", tok).lower()
-        ok = bool(_VI_TOKEN.match(d)) and len(_TONES.findall(d)) <= 1 and len(_SHAPES.findall(d)) <= 1
-        score += 1 if ok else -1
-    return score
+    return sum(1 if _plausible_syllable(tok) else -1 for tok in _non_ascii_tokens(text))
+
+
+def _shares(text: str) -> tuple[int, float, float]:
+    """(non-ASCII tokens, share that are Vietnamese syllables, share that are Western words)."""
+    toks = _non_ascii_tokens(text)
+    if not toks:
+        return 0, 0.0, 0.0
+    vi = sum(_plausible_syllable(t) for t in toks)
+    western = sum(_western_word(t) for t in toks)
+    return len(toks), vi / len(toks), western / len(toks)
 
 
 def _latin(data: bytes) -> str:
@@ -106,15 +136,18 @@ _LATIN1_HIGH = regex.compile("[\xa0-\xff]")
 
 
 def mojibake(text: str) -> tuple[str, str] | None:
-    """Text that decoded fine but is TCVN3/VNI shown as Latin-1: (converted text, name)."""
+    """Text that decoded fine but is TCVN3/VNI shown as Latin-1: (converted text, name).
+    Never for text that reads as Western European as it is (café, Müller)."""
     sample = text[:SAMPLE_CHARS]
     if _REAL_VIETNAMESE.search(sample) or not _LATIN1_HIGH.search(sample):
         return None  # real Vietnamese letters (ơ ư đ ạ ế …) or nothing a legacy font would show
     base = vietnamese_score(sample)
     best = None
     for name, conv in (("tcvn3", from_tcvn3), ("vni", from_vni)):
-        score = vietnamese_score(conv(sample))
-        if score >= 5 and score > 2 * max(base, 0) + 2 and (best is None or score > best[0]):
+        converted = conv(sample)
+        score = vietnamese_score(converted)
+        if (score >= MIN_TOKENS and _shares(converted)[1] >= VI_SHARE and score > 2 * max(base, 0) + 2
+                and (best is None or score > best[0])):
             best = (score, name, conv)
     if best is None:
         return None
@@ -122,7 +155,11 @@ def mojibake(text: str) -> tuple[str, str] | None:
 
 
 def guess_legacy(data: bytes) -> tuple[str, str, str]:
-    """Not UTF-8: (text, encoding, note) for the likeliest Vietnamese 8-bit encoding."""
+    """Not UTF-8: (text, encoding, note) for the likeliest 8-bit encoding: a Vietnamese one
+    (Windows-1258, TCVN3, VNI) when the text reads as Vietnamese syllables, else Windows-1252
+    when it reads as Western European words (or holds too few non-ASCII words to tell).
+    Raises FactlintError when it is neither: a wrong guess would change the words the
+    rules compare, which is worse than no answer."""
     sample = data[:SAMPLE_CHARS]
     latin = _latin(sample)
     cands = {
@@ -132,13 +169,17 @@ def guess_legacy(data: bytes) -> tuple[str, str, str]:
     }
     scores = {k: vietnamese_score(v) for k, v in cands.items()}
     enc = max(scores, key=lambda k: (scores[k], k == "windows-1258"))
-    if enc == "windows-1258":
-        text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-        note = "not UTF-8; decoded as Windows-1258 (assumed) and normalized to NFC"
-        if scores[enc] <= 0:
-            note = "not UTF-8 and no Vietnamese encoding recognised; decoded as Windows-1258 (assumed)"
-        return text, enc, note
-    conv = from_tcvn3 if enc == "tcvn3" else from_vni
-    return conv(_latin(data)), enc, f"not UTF-8; {LEGACY_NOTE[enc]}"
+    count, vi, _ = _shares(cands[enc])
+    if scores[enc] >= MIN_TOKENS and vi >= VI_SHARE:
+        if enc == "windows-1258":
+            text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+            return text, enc, "not UTF-8; decoded as Windows-1258 (assumed) and normalized to NFC"
+        conv = from_tcvn3 if enc == "tcvn3" else from_vni
+        return conv(_latin(data)), enc, f"not UTF-8; {LEGACY_NOTE[enc]}"
+    if _shares(latin)[2] >= WESTERN_SHARE or count < MIN_TOKENS:
+        return (_latin(data), "windows-1252",
+                "not UTF-8 and not Vietnamese; decoded as Windows-1252 (Western European, assumed)")
+    from factlint.errors import FactlintError
 
-
+    raise FactlintError("not UTF-8, and neither a Vietnamese encoding (Windows-1258, TCVN3, VNI) "
+                        "nor Windows-1252 fits its text; skipped — please save the file as UTF-8")

@@ -116,8 +116,36 @@ def _is_tty(stream) -> bool:
 _WORKER: dict = {}
 
 
-def _worker_init(stages) -> None:
+def _worker_init(stages, parent: int | None = None) -> None:
+    if parent is not None:
+        _exit_with_parent(parent)
     _WORKER["stages"] = stages
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it ends (killed, SIGTERM): it must not
+    live on holding the run's output pipes open. Linux tells the worker at once
+    (PR_SET_PDEATHSIG); elsewhere a thread watches the parent."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        told = libc.prctl(1, signal.SIGTERM, 0, 0, 0) == 0  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        told = False
+    if not told:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)
 
 
 def _worker_chunk(items: list[tuple[int, str, str, tuple]]):
@@ -435,7 +463,7 @@ class Executor:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         mp = multiprocessing.get_context(method)
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp,
-                                 initializer=_worker_init, initargs=(stages,)) as pool:
+                                 initializer=_worker_init, initargs=(stages, os.getpid())) as pool:
             futures = [pool.submit(_worker_chunk, chunk) for chunk in _chunks(todo, workers, notes)]
             for fut in as_completed(futures):
                 out, t = fut.result()

@@ -22,8 +22,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from factlint.encodings import LEGACY_NOTE, guess_legacy, mojibake
 from factlint.errors import FactlintError
+from factlint.safety import Refused, read_regular
 
 DEFAULT_EXTENSIONS = (".txt", ".md")
 MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are skipped with a message (bounded memory)
@@ -45,8 +48,23 @@ class Decoded:
 
 def display_path(p: str | os.PathLike) -> str:
     """A path as shown to the user: relative to the working folder when it is inside it
-    (`/`-separated), else as given. String operations only, as `os.path.relpath` would."""
-    s = os.fspath(p)
+    (`/`-separated), else as given. String operations only, as `os.path.relpath` would.
+
+    A name that is not UTF-8 is shown with its undecodable bytes as backslash escapes
+    (`caf\\xe9.txt`), so every report can be written as UTF-8."""
+    shown = _display_path(p)
+    return shown if shown.isascii() else _SURROGATE.sub(_byte_escape, shown)
+
+
+_SURROGATE = regex.compile("[\\udc80-\\udcff]")
+
+
+def _byte_escape(m) -> str:
+    return f"\\x{ord(m.group()) - 0xDC00:02x}"
+
+
+def _display_path(p: str | os.PathLike) -> str:
+    s = os.fsdecode(p)
     try:
         cwd = os.getcwd()
     except OSError:  # the working folder was removed
@@ -131,76 +149,69 @@ def discover(paths: list[str], extensions=DEFAULT_EXTENSIONS, warn=None) -> list
     return [fp for _, fp in sorted((display_path(fp), fp) for fp in found.values())]
 
 
-def _walk(root: str, exts: tuple[str, ...], take, warn, seen_dirs: set) -> None:
-    """Depth first, folders in name order (what os.walk(followlinks=True) would visit)."""
-    try:
-        with os.scandir(root) as it:
-            entries = list(it)
-    except OSError as exc:
-        where = display_path(exc.filename) if exc.filename else root
-        warn(f"{where}: cannot read folder ({exc.strerror or exc}), skipped")
-        return
-    try:
-        st = os.stat(root)
-    except OSError as exc:
-        warn(f"{display_path(root)}: cannot read folder ({exc.strerror or exc}), skipped")
-        return
-    if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink loop: walk each folder once
-        warn(f"{display_path(root)}: folder already visited (symlink loop), skipped")
-        return
-    seen_dirs.add((st.st_dev, st.st_ino))
-    dirs: list[str] = []
-    files = []
-    for entry in entries:
+def _walk(top: str, exts: tuple[str, ...], take, warn, seen_dirs: set) -> None:
+    """Depth first, folders in name order (what os.walk(followlinks=True) would visit),
+    with a stack of its own: a tree thousands of folders deep is no deeper for Python."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
         try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            dirs.append(entry.name)
-        else:
-            files.append(entry)
-    real_root = None
-    sep = "" if root.endswith(os.sep) else os.sep
-    for entry in sorted(files, key=lambda e: e.name):
-        name = entry.name
-        if not name.lower().endswith(exts) or name.startswith("."):
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError as exc:
+            where = display_path(exc.filename) if exc.filename else root
+            warn(f"{where}: cannot read folder ({exc.strerror or exc}), skipped")
             continue
-        fp = root + sep + name
         try:
-            plain = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
-        except OSError:
-            plain = False
-        if plain:  # a regular file, not a link: its real path is its folder's plus its name
-            if real_root is None:
-                real_root = _realpath(root)
-            take(fp, real_root.rstrip(os.sep) + os.sep + name)
-        else:
-            take(fp)
-    for d in sorted(d for d in dirs if not d.startswith(".")):
-        _walk(root + sep + d, exts, take, warn, seen_dirs)
+            st = os.stat(root)
+        except OSError as exc:
+            warn(f"{display_path(root)}: cannot read folder ({exc.strerror or exc}), skipped")
+            continue
+        if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink loop: walk each folder once
+            warn(f"{display_path(root)}: folder already visited (symlink loop), skipped")
+            continue
+        seen_dirs.add((st.st_dev, st.st_ino))
+        dirs: list[str] = []
+        files = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+            else:
+                files.append(entry)
+        real_root = None
+        sep = "" if root.endswith(os.sep) else os.sep
+        for entry in sorted(files, key=lambda e: e.name):
+            name = entry.name
+            if not name.lower().endswith(exts) or name.startswith("."):
+                continue
+            fp = root + sep + name
+            try:
+                plain = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+            except OSError:
+                plain = False
+            if plain:  # a regular file, not a link: its real path is its folder's plus its name
+                if real_root is None:
+                    real_root = _realpath(root)
+                take(fp, real_root.rstrip(os.sep) + os.sep + name)
+            else:
+                take(fp)
+        # the first sub-folder on top of the stack: it is walked next, all of it, before the second
+        stack.extend(root + sep + d for d in sorted((d for d in dirs if not d.startswith(".")), reverse=True))
 
 
-def read(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> SourceFile:
+def read(path: str | os.PathLike, max_bytes: int | None = None) -> SourceFile:
+    """The bytes of one document (a regular file of at most `max_bytes`, default
+    MAX_FILE_BYTES, checked on the open file: it may have been swapped since discovery)."""
     shown = display_path(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-        try:
-            size = os.fstat(fd).st_size
-            if size > max_bytes:
-                raise FactlintError(f"{shown}: file is {size / 2**20:.1f} MB, over the "
-                                    f"{max_bytes / 2**20:.0f} MB limit, skipped")
-            # os.read is much cheaper than a buffered file object for small files; asking
-            # one byte more than the size finds the end in one call (a growing file: more)
-            data = os.read(fd, size + 1)
-            if len(data) > size or (size and len(data) < size):
-                chunks = [data]
-                while chunk := os.read(fd, 1 << 20):
-                    chunks.append(chunk)
-                data = b"".join(chunks)
-        finally:
-            os.close(fd)
+        data, _ = read_regular(path, MAX_FILE_BYTES if max_bytes is None else max_bytes)
         return SourceFile(shown, data)
+    except Refused as exc:
+        raise FactlintError(f"{shown}: {exc}, skipped") from None
     except OSError as exc:
         if os.path.islink(path) and not os.path.exists(path) and exc.errno == 2:
             raise FactlintError(f"{shown}: broken symbolic link, skipped") from None
@@ -274,7 +285,10 @@ def decode(src: SourceFile) -> Decoded:
                 notes.append(f"invalid UTF-8 at byte {exc.start}{more}; "
                              "undecodable bytes replaced with U+FFFD")
             else:
-                text, encoding, note = guess_legacy(data)
+                try:
+                    text, encoding, note = guess_legacy(data)
+                except FactlintError as exc:  # no encoding fits: say so rather than guess
+                    raise FactlintError(f"{src.path}: {exc}") from None
                 notes.append(note)
     if encoding.startswith("utf"):
         moji = mojibake(text)

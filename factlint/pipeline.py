@@ -143,13 +143,16 @@ class Result:
 def run(settings, job: Job, render: Callable[[Result], str] | None = None,
         rules: Rules | None = None) -> Result:
     """The whole run. `rules` may be given when they were built before (tests, editors)."""
-    rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
     warnings: list[str] = []
+    cache_root = _cache_root(settings, job, warnings.append)
+    rules = rules or load_rules(settings, job.lang, cache_root)
     files = find_documents(settings, job, warnings.append)                     # load
+    for written in (job.output, job.write_baseline):
+        refuse_to_overwrite(written, [*files, job.baseline, settings.config_file])
     focus = focus_files(job)
     if focus is not None and not _any_in([*files, *job.overrides], focus):
         files = []  # no finding could touch the focus: nothing to read
-    with make_executor(settings, job, rules, warnings) as executor:
+    with make_executor(rules, warnings, cache_root, job.jobs) as executor:
         documents, claims = read_documents(executor, files, rules, job.overrides)  # load, normalize, extract
         findings = executor.call("compare", compare_claims, claims, rules, remember=True)  # compare
     kept = filter_findings(findings, documents, settings, rules.known,          # filter
@@ -167,10 +170,11 @@ def read_claims(settings, job: Job, paths: list[str], rules: Rules | None = None
     """The documents and their claims, for `factlint claims` (no comparison)."""
     from factlint.load import discover
 
-    rules = rules or load_rules(settings, job.lang, _cache_root(settings, job))
     warnings: list[str] = []
+    cache_root = _cache_root(settings, job, warnings.append)
+    rules = rules or load_rules(settings, job.lang, cache_root)
     files = discover(paths, job.extensions, warn=warnings.append)
-    with make_executor(settings, job, rules, warnings) as executor:
+    with make_executor(rules, warnings, cache_root, job.jobs) as executor:
         documents, claims = executor.run(files, DocumentStages(rules))
     return Result(documents, claims, [], _specs(rules), warnings=warnings, timings=executor.timings)
 
@@ -197,20 +201,45 @@ def find_documents(settings, job: Job, warn) -> list[str]:
     paths = settings.corpus()
     if not paths:
         raise FactlintError("usage: no PATH given and no `paths` in [tool.factlint] (try: factlint seeds/)")
-    return [f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)]
+    # in the order of their paths relative to the settings' root: the order in which the
+    # compare stage breaks ties (compare.position), the same from any working folder
+    return sorted((f for f in discover(paths, job.extensions, warn=warn) if settings.wants(f)),
+                  key=settings.relative)
 
 
-def make_executor(settings, job: Job, rules: Rules, warnings: list[str]):
-    """The executor of this run, with the cache of the settings' root unless --no-cache."""
+def refuse_to_overwrite(output: str | None, inputs: list[str | None]) -> None:
+    """A report or baseline must never replace a file the run reads (exit 2)."""
+    import os
+
+    if not output:
+        return
+    try:
+        out = os.stat(output)
+    except OSError:  # not there yet (or not reachable: writing it will say why)
+        return
+    for path in inputs:
+        try:
+            if path and os.path.samestat(out, os.stat(path)):
+                from factlint.errors import FactlintError
+                from factlint.load import display_path
+
+                shown, same = display_path(output), display_path(path)
+                also = f" (as {same})" if same != shown else ""
+                raise FactlintError(f"{shown}: is an input of this run{also}; not overwritten")
+        except OSError:
+            continue
+
+
+def make_executor(rules: Rules, warnings: list[str], cache_root: Path | None, jobs: int | None):
+    """The executor of this run, with the cache in `cache_root` (None: no cache)."""
     from factlint.executor import Executor
 
     cache = None
-    root = _cache_root(settings, job)
-    if root is not None:
+    if cache_root is not None:
         from factlint.cache import Cache, fingerprint
 
-        cache = Cache(root, fingerprint(rules.ruleset.vocabulary))
-    return Executor(cache=cache, jobs=job.jobs, warn=warnings.append)
+        cache = Cache(cache_root, fingerprint(rules.ruleset.vocabulary))
+    return Executor(cache=cache, jobs=jobs, warn=warnings.append)
 
 
 def read_documents(executor, files: list[str], rules: Rules, overrides: dict[str, str] | None = None):
@@ -266,11 +295,19 @@ def _any_in(files, focus) -> bool:
     return any_in(files, focus)
 
 
-def _cache_root(settings, job: Job) -> Path | None:
-    """The cache folder (.factlint_cache/ in the settings' root), or None: no cache."""
-    from factlint.cache import CACHE_DIR
+def _cache_root(settings, job: Job, warn) -> Path | None:
+    """The cache folder (.factlint_cache/ in the settings' root), or None: no cache
+    (--no-cache, or a folder that is not safe to use, which `warn` is told about)."""
+    from factlint.cache import CACHE_DIR, unsafe_root
 
-    return Path(settings.root) / CACHE_DIR if job.cache else None
+    if not job.cache:
+        return None
+    root = Path(settings.root) / CACHE_DIR
+    problem = unsafe_root(root)
+    if problem:
+        warn(problem)
+        return None
+    return root
 
 
 def _specs(rules: Rules) -> list:

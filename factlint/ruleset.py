@@ -22,11 +22,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factlint.errors import FactlintError, RuleFileError
+from factlint.safety import read_bytes
 from factlint.vocab import Strict, Vocabulary
 
 Severity = Literal["error", "warning", "info"]
 LANGUAGES = ("en", "vi")  # languages of the reports; English is the fall-back
 PSEUDO_RULES = ("unused-suppression", "invalid-suppression")  # reported by filter/suppress.py
+RULE_FILE_BYTES = 8 * 2**20  # a rule or vocabulary file over this is refused
+RULES_CACHE_BYTES = 64 * 2**20
 
 
 class Example(Strict):
@@ -72,8 +75,10 @@ def default_rules_dir() -> Path:
 def _read_toml(path: Path, data: bytes | None = None) -> dict:
     try:
         if data is None:
-            data = path.read_bytes()
+            data = read_bytes(path, RULE_FILE_BYTES)
         return tomllib.loads(data.decode("utf-8"))
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise RuleFileError(path, "invalid TOML: nested too deeply") from None
     except UnicodeDecodeError as exc:
         raise RuleFileError(path, f"not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -186,15 +191,69 @@ def validate_rule(spec: RuleSpec) -> None:
 
 # ---- folders ------------------------------------------------------------------------------
 
+RULE_PARTS = ("vocab", "checks")  # the sub-folders of a rules folder, in load order
+_NOTES = ("readme", "license", "licence", "copying", "changelog", "notice")  # besides them
+
+
 def _files(folders: list[Path]) -> list[tuple[str, Path]]:
-    """("vocab" | "checks", path) for every rule file of the folders, in load order."""
+    """("vocab" | "checks", path) for every rule file of the folders, in load order.
+
+    Anything else in a rules folder is an error naming it, so a file in the wrong place
+    (a check at the top, a `check/` folder, `visit.tml`) is never silently ignored."""
     out = []
+    seen = set()
     for folder in folders:
         if not folder.is_dir():
             raise RuleFileError(folder, "rules folder not found")
-        for part in ("vocab", "checks"):
-            out += [(part, p) for p in sorted((folder / part).glob("*.toml"))]
+        if folder.resolve() in seen:  # named twice (the defaults and --rules): read once
+            continue
+        seen.add(folder.resolve())
+        parts = _rule_parts(folder)
+        for part in RULE_PARTS:
+            if part not in parts:
+                continue
+            for entry in _entries(folder / part):
+                if entry.is_dir() or not entry.name.endswith(".toml"):
+                    what = "folder" if entry.is_dir() else "file"
+                    raise RuleFileError(folder / part / entry.name, f"stray {what} in a rules folder: "
+                                        f"{part}/ holds only .toml files")
+                out.append((part, folder / part / entry.name))
+        if not any(p.parent.parent == folder for _, p in out):
+            raise RuleFileError(folder, "no rule files (a rules folder holds vocab/*.toml and checks/*.toml)")
     return out
+
+
+def _entries(folder: Path) -> list:
+    """The entries of a folder, hidden ones left out, in name order."""
+    import os
+
+    try:
+        with os.scandir(folder) as it:
+            return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        raise RuleFileError(folder, f"cannot read folder ({exc.strerror or exc})") from None
+
+
+def _rule_parts(folder: Path) -> set[str]:
+    """The parts (vocab, checks) a rules folder has; an error for anything else in it but
+    notes (README, LICENSE, *.md, *.txt)."""
+    parts = set()
+    for entry in _entries(folder):
+        name = entry.name
+        if entry.is_dir():
+            if name in RULE_PARTS:
+                parts.add(name)
+                continue
+            close = difflib.get_close_matches(name, RULE_PARTS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else "a rules folder holds vocab/ and checks/"
+            raise RuleFileError(folder / name, f"stray folder in a rules folder ({hint})")
+        if name.lower().startswith(_NOTES) or name.lower().endswith((".md", ".txt", ".rst")):
+            continue
+        where = "vocab/ or checks/" if name.endswith(".toml") else "vocab/*.toml or checks/*.toml"
+        raise RuleFileError(folder / name, f"stray file in a rules folder (rule files go in {where})")
+    if not parts:
+        raise RuleFileError(folder, "not a rules folder: no vocab/ or checks/ in it")
+    return parts
 
 
 def load_ruleset(folders: list[Path], cache_root: Path | None = None) -> Ruleset:
@@ -224,7 +283,7 @@ def load_ruleset(folders: list[Path], cache_root: Path | None = None) -> Ruleset
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_bytes(path, RULE_FILE_BYTES)
     except OSError as exc:
         raise RuleFileError(path, f"cannot read ({exc.strerror or exc})") from None
 
@@ -258,7 +317,7 @@ def _cache_file(root: Path, key: str) -> Path:
 
 def _cached(root: Path, key: str) -> Ruleset | None:
     try:
-        data = _cache_file(root, key).read_bytes()
+        data = read_bytes(_cache_file(root, key), RULES_CACHE_BYTES)
         plain = marshal.loads(data)
     except (OSError, ValueError, EOFError, TypeError):
         return None

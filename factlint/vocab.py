@@ -15,10 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from factlint.orthography import TONED_CAPITAL, TONED_SYLLABLE
 
 REGEX_TIMEOUT = 1.0  # seconds one user pattern may take on one line before it is reported
+REGEX_SECONDS_PER_MB = 1.0  # …plus this per megabyte searched (a fast pattern does >10 MB/s)
+MAX_STRING = 10_000  # characters in one string of a rule or vocabulary file
 # Probe strings a sane pattern handles in microseconds and a catastrophically backtracking
-# one ((a+)+$, (\s*\w+)*x, (.*,)*…) cannot finish.
-_PROBES = [c * 40 + "!" for c in ("a", " ", "0", TONED_CAPITAL, ".", ",", "-")] + [
-    "a " * 40 + "!", (TONED_SYLLABLE + " ") * 40 + "!"]
+# one ((a+)+$, (\s*\w+)*x, (.*,)*…) cannot finish. Each run is tried alone and followed by
+# every ASCII character and a Vietnamese word: `regex` gives up at once on a text that
+# lacks a character the pattern requires ("b" in (a+?)+?b), so the run alone proves little.
+_RUNS = [c * 40 for c in ("a", "e", "o", "n", " ", "0", TONED_CAPITAL, ".", ",", "-", "_")] + [
+    "a " * 40, (TONED_SYLLABLE + " ") * 40]
+_TAIL = "!" + "".join(chr(c) for c in range(33, 127)) + " " + TONED_SYLLABLE
+_PROBES = [run + "!" for run in _RUNS] + [run + _TAIL for run in _RUNS]
 
 
 def check_user_regex(pattern: str, what: str) -> None:
@@ -30,12 +36,55 @@ def check_user_regex(pattern: str, what: str) -> None:
         compiled = regex.compile(pattern, regex.I)
     except regex.error as exc:
         raise ValueError(f"{what} does not compile: {exc}") from None
+    except RecursionError:  # the parser of `regex` recurses once per level of groups
+        raise ValueError(f"{what} nests groups too deeply; simplify it") from None
     for probe in _PROBES:
         try:
             compiled.search(probe, timeout=REGEX_TIMEOUT / 4)
         except TimeoutError:
             raise ValueError(f"{what} backtracks catastrophically (over {REGEX_TIMEOUT / 4:g} s "
                              f"on {len(probe)} characters); simplify it") from None
+
+
+class UserPattern:
+    """A regex from a rule file, run with a time limit: the load-time probes cannot try
+    every text, so a pattern that backtracks catastrophically on a real article stops the
+    run with an error naming it (exit 2) instead of hanging. The limit grows with the
+    length of the text searched, so a long document is never mistaken for a slow pattern.
+    """
+
+    __slots__ = ("what", "pattern", "compiled")
+
+    def __init__(self, pattern: str, what: str, flags: int = 0):
+        import regex
+
+        self.what = what
+        self.pattern = pattern
+        self.compiled = regex.compile(pattern, flags)
+
+    def _limit(self, text: str, pos: int, endpos: int | None) -> float:
+        length = (len(text) if endpos is None else min(endpos, len(text))) - pos
+        return REGEX_TIMEOUT + max(length, 0) / 2**20 * REGEX_SECONDS_PER_MB
+
+    def _slow(self, limit: float):
+        from factlint.errors import FactlintError
+
+        return FactlintError(f"rules: {self.what} pattern {self.pattern!r} took more than {limit:.1f} s "
+                             "(catastrophic backtracking); simplify the pattern")
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        limit = self._limit(text, pos, endpos)
+        try:
+            return self.compiled.search(text, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._slow(limit) from None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        limit = self._limit(text, pos, endpos)
+        try:
+            yield from self.compiled.finditer(text, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._slow(limit) from None
 
 
 def _patterns(patterns: list[str], info: ValidationInfo) -> list[str]:
@@ -47,7 +96,8 @@ def _patterns(patterns: list[str], info: ValidationInfo) -> list[str]:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # a huge string is a mistake or an attack (phrases become regex tries, built per character)
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_STRING)
 
 
 # ---- the world: titles, places, organisations, visit levels -------------------------------

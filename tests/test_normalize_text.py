@@ -17,25 +17,49 @@ from factlint.normalize.text import Document, lazy_document, make_document
 
 # ---- the reference: one raw offset per working character, cluster by cluster ----------
 
-_CLUSTER = regex.compile(r"\r\n?|\P{M}\p{M}*|\p{M}+")
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_CLUSTER = regex.compile(f"\\r\\n?|[{_INVISIBLE}{_SPACES}]|\\P{{M}}\\p{{M}}*|\\p{{M}}+")
 _LINE_BREAK = regex.compile(r"\r\n?|\n")
 
 
 class _Ref:
+    """Cluster by cluster: CR(LF) is LF, an invisible character is dropped, another space is
+    a space, any other cluster is its NFC; then the lines of a paragraph are joined."""
+
     def __init__(self, raw):
+        from factlint.normalize.layout import join_lines
+
         self.raw = raw
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
-        if "\r" not in raw and unicodedata.is_normalized("NFC", raw):
-            self.text, self.orig = raw, None
+        if "\r" not in raw and unicodedata.is_normalized("NFC", raw) and not any(
+                c in _INVISIBLE or c in _SPACES for c in raw):
+            self.text, self.orig = join_lines(raw), None
             return
         pieces, orig = [], []
         for m in _CLUSTER.finditer(raw):
             c = m.group()
-            out = "\n" if c[0] == "\r" else unicodedata.normalize("NFC", c)
+            if c[0] == "\r":
+                out = "\n"
+            elif c in _INVISIBLE:
+                out = ""
+            elif c in _SPACES:
+                out = " "
+            else:
+                out = unicodedata.normalize("NFC", c)
             pieces.append(out)
             orig.extend([m.start()] * len(out))
-        self.text = "".join(pieces)
+        self.text = join_lines("".join(pieces))
         self.orig = orig + [len(raw)]
+
+    def raw_end(self, start, end):
+        """The raw end of a working span: invisible characters after its last one left out."""
+        r = self.raw_offset(end)
+        if end > start and self.orig is not None:
+            floor = self.raw_offset(end - 1) + 1
+            while r > floor and self.raw[r - 1] in _INVISIBLE:
+                r -= 1
+        return r
 
     def raw_offset(self, pos):
         if self.orig is None:
@@ -74,7 +98,7 @@ def _same_as_reference(doc, raw):
             assert doc.line_col(p) == ref.line_col(p)
         for p in range(0, n + 1, max(1, n // 7)):
             for q in range(p, n + 1, max(1, n // 5)):
-                assert doc.raw_slice(p, q) == raw[ref.raw_offset(p):ref.raw_offset(q)]
+                assert doc.raw_slice(p, q) == raw[ref.raw_offset(p):ref.raw_end(p, q)]
         for line in range(1, len(ref.starts) + 1):
             assert doc.line_text(line) == ref.line_text(line)
         if ref.orig is not None:
@@ -87,7 +111,8 @@ def _same_as_reference(doc, raw):
 
 _PIECES = ["a", "b", "x y", ".", "\n", "\r", "\r\n", "\u0301", "\u0300", "\u0323", "\u0302",
            "a\u0306\u0301", "e\u0302\u0301", "ệ", "Ệ", "đ", "\u212b", "\u2126", "\u0344",
-           "\u0340", "\u1100", "\u1161", "\u0f73", "\u0958", "\U0001d15e", "\ufeff", "\t", "\u00a0"]
+           "\u0340", "\u1100", "\u1161", "\u0f73", "\u0958", "\U0001d15e", "\ufeff", "\t", "\u00a0",
+           "\u00ad", "\u200b", "\u200d", "\u2009", "\u202e", "\u3000"]
 
 
 @settings(max_examples=400, deadline=None)

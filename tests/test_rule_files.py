@@ -122,7 +122,7 @@ def test_runtime_timeout_names_pattern_and_file(tmp_path, monkeypatch):
         caption_re = [regex.compile(r"^(x|xx)+y")]
 
     monkeypatch.setattr(structure, "REGEX_TIMEOUT", 0.05)
-    doc = make_document("doc.txt", "Tiêu đề\n" + "x" * 60 + "\n")
+    doc = make_document("doc.txt", "Tiêu đề.\n" + "x" * 60 + "\n")
     with pytest.raises(FactlintError, match=r"caption pattern '\^\(x\|xx\)\+y' took more than 0\.05 s on doc\.txt line 2"):
         structure.segment(doc, Lex())
 

@@ -58,6 +58,17 @@ class Rule:
         return Finding(rule=self.id, severity=self.severity, **kw)
 
 
+_ORDER: dict[str, int] = {}  # document -> its rank in the corpus (set by compare)
+
+
+def position(c: Claim) -> tuple[int, str, int]:
+    """Where a claim stands in the corpus, for every "first one wins" decision: the rank of
+    its document, then its offset. Documents are ranked in the order the pipeline reads
+    them (by path relative to the settings' root), never by the path shown (relative to
+    the working folder), so a tie is broken the same way from any folder."""
+    return (_ORDER.get(c.doc, len(_ORDER)), c.doc, c.start)
+
+
 def build_checks(specs, lexicon, lang: str = "en") -> list[Rule]:
     from factlint.registry import rule_class
 
@@ -65,8 +76,11 @@ def build_checks(specs, lexicon, lang: str = "en") -> list[Rule]:
 
 
 def compare(claims: list[Claim], rules: list[Rule]) -> list[Finding]:
+    """Every rule over the claims, given in corpus order (see `position`)."""
+    _ORDER.clear()
     by_kind: dict[str, list[Claim]] = {}
     for c in claims:
+        _ORDER.setdefault(c.doc, len(_ORDER))
         by_kind.setdefault(c.kind, []).append(c)
     findings = [f for rule in rules for f in rule.check(by_kind)]
     return sorted(findings, key=Finding.sort_key)
@@ -100,7 +114,7 @@ def majority(phrase: Phrasebook, claims: list[Claim], value=lambda c: c.value,
     first: dict[str, tuple] = {}
     bonus: Counter = Counter()
     for c in claims:
-        first.setdefault(value(c), (c.doc, c.start))
+        first.setdefault(value(c), position(c))
         if weight:
             bonus[value(c)] += weight(c)
     best = min(counts, key=lambda v: (-counts[v][0], -counts[v][1], -bonus[v], first[v]))

@@ -14,7 +14,7 @@ from collections import Counter
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, describe, tally
+from factlint.compare import Params, Rule, describe, position, tally
 from factlint.model import PartialDate
 
 
@@ -109,8 +109,8 @@ class EventDateConflict(Rule):
             return None  # no value is given by more documents than another: no outlier
         outliers = [c for c in claims if short(getattr(c.data, attr)) != expected]
         others = [c for c in claims if short(getattr(c.data, attr)) == expected]
-        outliers.sort(key=lambda c: (c.doc, c.start))
-        others.sort(key=lambda c: (c.doc, c.start))
+        outliers.sort(key=position)
+        others.sort(key=position)
         name = claims[0].data.actor or actor
         hosts = sorted({h for c in claims for h in c.data.hosts})
         out_vals = list(dict.fromkeys(short(getattr(c.data, attr)) for c in outliers))

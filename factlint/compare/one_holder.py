@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factlint.compare import Params, Rule, split_conflict
+from factlint.compare import Params, Rule, position, split_conflict
 
 
 class HolderParams(Params):
@@ -28,7 +28,7 @@ class OneHolder(Rule):
     def _days(by_kind) -> tuple[dict, dict]:
         """Dates to the day: per sentence, and the first one of each document (its news peg)."""
         per_sentence, per_doc = {}, {}
-        for d in sorted(by_kind.get("date", ()), key=lambda d: (d.doc, d.start)):
+        for d in sorted(by_kind.get("date", ()), key=position):
             if d.when and d.when.precision == "day" and d.zone in ("body", "title", "meta"):
                 per_sentence.setdefault((d.doc, d.sentence), d.when)
                 per_doc.setdefault(d.doc, d.when)
@@ -53,7 +53,7 @@ class OneHolder(Rule):
         for (title, org, place), claims in sorted(roles.items(), key=lambda kv: str(kv[0])):
             if len({c.subject for c in claims}) < 2:
                 continue
-            claims.sort(key=lambda c: (c.when.anchor(), c.doc, c.start))
+            claims.sort(key=lambda c: (c.when.anchor(), position(c)))
             # cluster by date: claims more than window_days after the previous one start a new term
             clusters, last = [], None
             for c in claims:

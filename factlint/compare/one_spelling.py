@@ -8,7 +8,7 @@ vocabulary) are left to `role-holder`: there a one-syllable difference is anothe
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, split_conflict
+from factlint.compare import Params, Rule, position, split_conflict
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -66,7 +66,7 @@ class OneSpelling(Rule):
         for claims in clusters.values():
             if len({c.data.tokens for c in claims}) < 2:
                 continue
-            claims.sort(key=lambda c: (c.doc, c.start))
+            claims.sort(key=position)
             for f in split_conflict(
                     self, claims, "", lambda o, e: self.message(outlier=o, expected=e),
                     value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,

@@ -8,7 +8,7 @@ Claims whose date is unknown, or known only to the year, join the largest episod
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, split_conflict
+from factlint.compare import Params, Rule, position, split_conflict
 
 
 class OneValueParams(Params):
@@ -21,7 +21,7 @@ def episodes(claims: list, window_days: int | None) -> list[list]:
     if window_days is None:
         return [claims]
     dated = sorted((c for c in claims if c.when and c.when.precision != "year" and c.when.anchor()),
-                   key=lambda c: (c.when.anchor(), c.doc, c.start))
+                   key=lambda c: (c.when.anchor(), position(c)))
     in_dated = {id(c) for c in dated}  # identity: `in` on the list compares every field, O(n^2)
     undated = [c for c in claims if id(c) not in in_dated]
     groups: list[list] = []
@@ -66,7 +66,7 @@ class OneValue(Rule):
             for episode in episodes(claims, self.params.window_days):
                 if len({c.value for c in episode}) < 2:
                     continue
-                episode.sort(key=lambda c: (c.doc, c.start))
+                episode.sort(key=position)
                 shown_subject = getattr(episode[0].data, "subject_display", "") or subject
                 yield from split_conflict(
                     self, episode, shown_subject,

@@ -15,7 +15,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, describe, tally
+from factlint.compare import Params, Rule, describe, position, tally
 from factlint.compare.event_date_conflict import day_of
 
 
@@ -100,8 +100,8 @@ class QuantityConflict(Rule):
             if any(counts[c.value][0] >= counts[expected][0] for c in outliers):
                 continue  # no figure is given by more documents than the other: no outlier
             others = [c for c in claims if c.value == expected]
-            outliers.sort(key=lambda c: (c.doc, c.start))
-            others.sort(key=lambda c: (c.doc, c.start))
+            outliers.sort(key=position)
+            others.sort(key=position)
             topic, noun = subject.split(" > ", 1)
             yield self.finding(
                 message=self.message("dated" if when else "default", noun=noun, topic=topic,

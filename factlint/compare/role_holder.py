@@ -8,7 +8,7 @@ given name is another person and never reported.
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, split_conflict
+from factlint.compare import Params, Rule, position, split_conflict
 from factlint.model import close_in_time
 
 
@@ -44,7 +44,7 @@ class RoleHolder(Rule):
             if len(linked) < 2 or ids in seen:
                 continue
             seen.add(ids)
-            linked.sort(key=lambda c: (c.doc, c.start))
+            linked.sort(key=position)
             role = max((c.data.title_text for c in linked), key=len)
             yield from split_conflict(
                 self, linked, role, lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),

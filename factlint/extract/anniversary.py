@@ -20,6 +20,7 @@ import regex
 from factlint.extract import Extractor
 from factlint.lexicon import Phrases, any_of
 from factlint.model import AnniversaryData, Claim, PartialDate
+from factlint.vocab import UserPattern
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SPAN = regex.compile(r"[^()]{0,80}?\(\s*(?:[\d/.]*?/)?(?P<y1>1[89]\d\d|20\d\d)\s*[-–—]\s*"
@@ -34,8 +35,9 @@ class AnniversaryExtractor(Extractor):
     def __init__(self, lexicon):
         super().__init__(lexicon)
         v = lexicon.vocab.events
-        self.ann_re = [regex.compile(p) for p in v.anniversary_patterns]
-        self.base_re = regex.compile(v.base_year_pattern) if v.base_year_pattern else None
+        self.ann_re = [UserPattern(p, "events.anniversary_patterns") for p in v.anniversary_patterns]
+        self.base_re = (UserPattern(v.base_year_pattern, "events.base_year_pattern")
+                        if v.base_year_pattern else None)
         self.stop = {lexicon.folder.key(w) for w in v.stopwords}
         home = set(v.home_places)
         self.countries = Phrases([f for p in lexicon.vocab.place if p.kind == "country" and p.name not in home

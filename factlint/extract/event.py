@@ -19,6 +19,7 @@ import regex
 from factlint.extract import Extractor
 from factlint.lexicon import Phrases
 from factlint.model import Claim, EventData
+from factlint.vocab import UserPattern
 
 
 class EventExtractor(Extractor):
@@ -32,7 +33,7 @@ class EventExtractor(Extractor):
         self.end_re = Phrases(v.end_words)
         self.start_re = Phrases(v.start_words)
         self.planned_re = Phrases(v.planned_words)
-        self.duration_re = [regex.compile(p, regex.I) for p in v.duration_patterns]
+        self.duration_re = [UserPattern(p, "events.duration_patterns", regex.I) for p in v.duration_patterns]
         self.place_re = Phrases(lexicon.place_forms)
 
     def extract(self, doc, found):

@@ -18,9 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factlint.errors import FactlintError
 from factlint.model import Finding
+from factlint.safety import read_bytes
 
 FORMAT = "factlint-baseline"
 VERSION = 1
+BASELINE_BYTES = 64 * 2**20
 
 Key = tuple[str, str, tuple[str, ...]]
 
@@ -65,11 +67,15 @@ def write(path: str | Path, findings: list[Finding]) -> int:
 
 def read(path: str | Path) -> BaselineFile:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(path, BASELINE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise FactlintError(f"{path}: baseline file not found") from None
     except OSError as exc:
         raise FactlintError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise FactlintError(f"{path}: not a baseline (not UTF-8, byte {exc.start})") from None
+    except RecursionError:  # json recurses once per level of nesting
+        raise FactlintError(f"{path}: not a baseline (JSON nested too deeply)") from None
     except json.JSONDecodeError as exc:
         raise FactlintError(f"{path}: not a baseline (invalid JSON: {exc.msg}, line {exc.lineno})") from None
     try:

@@ -37,18 +37,41 @@ def alternation(phrases, ignore_case: bool = False) -> str:
     return _trie_part(trie)[0]
 
 
-def _trie_part(node: dict) -> tuple[str, int]:
-    """The pattern of a trie node and the length of the longest phrase below it."""
-    parts = []
-    for k, child in node.items():
-        if k:
-            pattern, longest = _trie_part(child)
-            parts.append((-longest - 1, k, (r"\s+" if k == " " else regex.escape(k)) + pattern))
-    if not parts:
-        return "", 0
-    parts.sort()
-    body = parts[0][2] if len(parts) == 1 else "(?:" + "|".join(p for _, _, p in parts) + ")"
-    return (f"(?:{body})?" if "" in node else body), -parts[0][0]
+MAX_NESTING = 64  # groups inside groups in one alternation (`regex` parses them recursively)
+
+
+def _trie_part(root: dict) -> tuple[str, int]:
+    """The pattern of a trie node and the length of the longest phrase below it.
+
+    Built bottom-up with a stack of its own: a recursion would be as deep as the longest
+    phrase. Phrases that are each a prefix of the next nest one group per phrase; more
+    than MAX_NESTING is an error (`regex` would overflow the stack compiling it)."""
+    done: dict[int, tuple[str, int, int]] = {}  # id(node) -> (pattern, longest, nesting)
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for k, child in node.items() if k)
+            continue
+        parts = []
+        nesting = 0
+        for k, child in node.items():
+            if k:
+                pattern, longest, depth = done.pop(id(child))
+                parts.append((-longest - 1, k, (r"\s+" if k == " " else regex.escape(k)) + pattern))
+                nesting = max(nesting, depth)
+        if not parts:
+            done[id(node)] = ("", 0, 0)
+            continue
+        parts.sort()
+        body = parts[0][2] if len(parts) == 1 else "(?:" + "|".join(p for _, _, p in parts) + ")"
+        nesting += (len(parts) > 1) + ("" in node)
+        if nesting > MAX_NESTING:
+            raise FactlintError(f"rules: vocabulary phrases nest more than {MAX_NESTING} deep "
+                                f"(each a prefix of the next, from {parts[0][1]!r}); shorten the list")
+        done[id(node)] = ((f"(?:{body})?" if "" in node else body), -parts[0][0], nesting)
+    return done[id(root)][:2]
 
 
 class WordForms:

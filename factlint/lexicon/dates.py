@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from factlint.lexicon import Phrases, any_of, matches_at
-from factlint.vocab import Dates
+from factlint.vocab import Dates, UserPattern
 
 _NB = r"(?<![\d/.,:\p{L}])"  # no digit, letter or date separator before
 _NA = r"(?![\d/]|[.,:]\d|\p{L})"  # nor after
@@ -68,7 +68,7 @@ class DateGrammar:
             rf"\s*$|[(\[]\s*$|^\s*$")
         self.not_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?i:{any_of(v.not_date_before, ignore_case=True)})\s*$")
-        self.not_after = regex.compile(v.not_date_after)
+        self.not_after = UserPattern(v.not_date_after, "dates.not_date_after")
         self.ordinal_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?i:{any_of(v.ordinal_nouns, ignore_case=True)})\s*$")
         marks = any_of(v.hour_marks)

@@ -33,7 +33,7 @@ def settle_reference(doc, grammar) -> Reference | None:
     """The reference date of `doc` (None when nothing gives a year); `grammar` is the
     lexicon's DateGrammar."""
     text = doc.text
-    fm = _FRONT_MATTER.match(text)
+    fm = _FRONT_MATTER.match(doc.raw)  # as written: layout blanks front matter in Markdown
     if fm:
         dm = _FRONT_MATTER_DATE.search(fm.group(1))
         if dm:

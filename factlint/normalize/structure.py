@@ -109,13 +109,19 @@ def segment(doc: Document, lexicon) -> None:
     key = lexicon.folder.key
     meta = _LinePatterns(lexicon.meta_re, "meta", doc)
     caption = _LinePatterns(lexicon.caption_re, "caption", doc)
+    marked = iter(doc.layout_zones)  # spans the markup puts in a zone (front matter), in order
+    mark = next(marked, None)
     for m in _LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
+        while mark is not None and mark[1] <= m.start():
+            mark = next(marked, None)
         zone = BODY
-        if in_furniture:
+        if mark is not None and mark[0] < m.end():
+            zone = mark[2]
+        elif in_furniture:
             zone = FURNITURE
         elif len(stripped) <= 60 and key(stripped.rstrip(":.")) in lexicon.section_markers:
             in_furniture = True

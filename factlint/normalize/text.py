@@ -1,9 +1,14 @@
 """Working text and the map from working offsets back to the original file.
 
-Extractors see NFC text with LF line ends. Every reported location must still be exact
-in the file as written (NFD, CRLF, CR-only, BOM), so when the working text differs from
-the original we keep, for each working character, the offset of the original character
-cluster it came from.
+Extractors see NFC text with LF line ends, without the characters that are there only to
+be invisible (soft hyphen, zero-width spaces and joiners, word joiner, bidirectional
+marks: a soft hyphen inside a name must not cut it short), with every kind of space as a
+plain space (an NBSP between the parts of a name), and laid out as paragraphs
+(normalize/layout.py: a line break inside a paragraph is a space; Markdown markup is
+blank). Every reported location must still be exact in the file as written (NFD, CRLF,
+CR-only, BOM), so when the working text differs from the original we keep, for each
+working character, the offset of the original character cluster it came from. Layout
+substitutes one character for one, so it needs no map of its own.
 
 The map is stored sparsely: working offset `w` maps to `w + delta`, and `delta` only
 changes where a cluster was rewritten (a line end, a decomposed letter); the map holds one
@@ -22,12 +27,22 @@ import regex
 
 _CLUSTER = regex.compile(r"\r\n?|\P{M}\p{M}*|\p{M}+")
 _LINE_BREAK = regex.compile(r"\r\n?|\n")
-# The places where the working text can differ from the raw text: line ends with CR, a
-# character followed by combining marks, stray marks, and single characters NFC rewrites
-# (NFC_Quick_Check=No, e.g. U+212B ANGSTROM SIGN). Any other character is a cluster of its
-# own that NFC leaves alone (tests/test_normalize.py checks this over all of Unicode), so
-# normalizing only these spots gives exactly the cluster-by-cluster result.
-_SPOT = regex.compile(r"\r\n?|\P{M}\p{M}+|\p{M}+|\p{NFC_QC=N}")
+# Dropped from the working text: soft hyphen, zero-width space, non-joiner and joiner, word
+# joiner and the invisible operators, zero-width no-break space (a BOM inside the text),
+# Mongolian vowel separator, and the bidirectional marks, embeddings and isolates.
+INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# Spaces other than U+0020 (NBSP, narrow NBSP, en/em/thin… spaces, ideographic space)
+# become U+0020.
+OTHER_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE = regex.compile(f"[{INVISIBLE}]")
+_INVISIBLE_OR_SPACE = regex.compile(f"[{INVISIBLE}{OTHER_SPACES}]")
+# The places where the working text can differ from the raw text: line ends with CR,
+# invisible characters and other spaces, a character followed by combining marks, stray
+# marks, and single characters NFC rewrites (NFC_Quick_Check=No, e.g. U+212B ANGSTROM SIGN).
+# Any other character is a cluster of its own that NFC leaves alone
+# (tests/test_normalize.py checks this over all of Unicode), so normalizing only these
+# spots gives exactly the cluster-by-cluster result.
+_SPOT = regex.compile(f"\\r\\n?|[{INVISIBLE}]+|[{OTHER_SPACES}]|\\P{{M}}\\p{{M}}+|\\p{{M}}+|\\p{{NFC_QC=N}}")
 
 
 class _OffsetView:
@@ -40,7 +55,7 @@ class _OffsetView:
         self._doc = doc
 
     def __len__(self) -> int:
-        return len(self._doc.text) + 1
+        return self._doc._length + 1
 
     def __getitem__(self, i: int) -> int:
         n = len(self)
@@ -55,8 +70,9 @@ class Document:
     """One decoded file: `raw` (as written, BOM removed) and `text` (NFC, LF), with
     zones, sentences and the reference date filled by the later stages."""
 
-    __slots__ = ("path", "_raw", "_source", "_text", "_seg_pos", "_seg_delta", "_starts",
-                 "_zones", "_zone_ends", "_sentences", "_reference", "_parts", "notes")
+    __slots__ = ("path", "_raw", "_source", "_text", "_base", "_length", "_seg_pos", "_seg_delta",
+                 "_starts", "_zones", "_zone_ends", "_sentences", "_reference", "_parts", "notes",
+                 "_layout_zones")
 
     def __init__(self, path: str, raw: str | bytes, text: str | None = None, *, zones=None,
                  sentences=None, reference=None, notes=None):
@@ -66,6 +82,9 @@ class Document:
         else:
             self._raw, self._source = raw, None
         self._text = text  # None: not computed yet
+        self._base: str | None = None  # the mapped text before layout, until it is laid out
+        self._length: int | None = None if text is None else len(text)  # None: no map yet
+        self._layout_zones: list | None = None if text is None else []  # zones layout decides
         self._seg_pos = None  # working offsets where delta changes (None: identity map)
         self._seg_delta = None
         self._starts: list[int] | None = None  # raw offsets of line starts, on first use
@@ -150,14 +169,32 @@ class Document:
 
     @property
     def text(self) -> str:
+        """The working text: mapped (NFC, LF, invisible characters dropped, spaces plain)
+        and laid out as paragraphs (normalize/layout.py)."""
         if self._text is None:
-            self._map()
+            self._lay_out()
         return self._text
+
+    @property
+    def layout_zones(self) -> list[tuple[int, int, str]]:
+        """Spans of the working text whose zone the markup decides (front matter)."""
+        if self._layout_zones is None:
+            self._lay_out()
+        return self._layout_zones
+
+    def _lay_out(self) -> None:
+        from factlint.normalize.layout import is_markdown, lay_out
+
+        if self._length is None:
+            self._map()
+        laid = lay_out(self._base, is_markdown(self.path))
+        self._text, self._layout_zones, self._base = laid.text, laid.zones, None
 
     def _map(self) -> None:
         raw = self.raw
-        if "\r" not in raw and unicodedata.is_normalized("NFC", raw):
-            self._text = raw
+        self._length = len(raw)
+        if "\r" not in raw and not _INVISIBLE_OR_SPACE.search(raw) and unicodedata.is_normalized("NFC", raw):
+            self._base = raw
             return
         code = "i" if len(raw) < 2**31 - 1 else "q"
         seg_pos, seg_delta = array(code), array(code)
@@ -171,7 +208,13 @@ class Document:
                 pieces.append(raw[last:s])
                 w += s - last
             cluster = m.group()
-            out = "\n" if cluster[0] == "\r" else normalize("NFC", cluster)
+            c = cluster[0]
+            if c == "\r":
+                out = "\n"
+            elif _INVISIBLE_OR_SPACE.match(c):
+                out = "" if _INVISIBLE.match(c) else " "
+            else:
+                out = normalize("NFC", cluster)
             for k in range(1, len(out)):  # every character of the output maps to the cluster
                 d = s - w - k  # start (the first one already does: the text before kept delta)
                 if d != delta:
@@ -191,25 +234,37 @@ class Document:
                 pieces.clear()
         pieces.append(raw[last:])
         chunks.append("".join(pieces))
-        self._text = "".join(chunks)
+        self._base = "".join(chunks)
+        self._length = len(self._base)
         self._seg_pos, self._seg_delta = seg_pos, seg_delta
 
     @property
     def _orig(self):
         """Working offset -> raw offset as a sequence (None when the texts are identical)."""
-        if self._text is None:
+        if self._length is None:
             self._map()
         return None if self._seg_pos is None else _OffsetView(self)
 
     def raw_offset(self, pos: int) -> int:
-        if self._text is None:
+        if self._length is None:
             self._map()
         if self._seg_pos is None:
             return pos
-        if pos >= len(self._text):
+        if pos >= self._length:
             return len(self.raw)
         i = bisect_right(self._seg_pos, pos) - 1
         return pos + self._seg_delta[i] if i >= 0 else pos
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw offsets of a working span, without the invisible characters that the
+        working text dropped right after its last character."""
+        rs, re = self.raw_offset(start), self.raw_offset(end)
+        if end > start and self._seg_pos is not None:
+            floor = self.raw_offset(end - 1) + 1
+            raw = self.raw
+            while re > floor and _INVISIBLE.match(raw, re - 1):
+                re -= 1
+        return rs, re
 
     def working_offset(self, raw_pos: int) -> int:
         """The first working offset whose raw offset is >= raw_pos (inverse of raw_offset)."""
@@ -226,7 +281,9 @@ class Document:
 
     def line_col(self, pos: int) -> tuple[int, int]:
         """1-based line and 1-based column (in characters of the file as written)."""
-        raw_pos = self.raw_offset(pos)
+        return self.raw_line_col(self.raw_offset(pos))
+
+    def raw_line_col(self, raw_pos: int) -> tuple[int, int]:
         starts = self._line_starts
         line = bisect_right(starts, raw_pos)
         return line, raw_pos - starts[line - 1] + 1
@@ -243,7 +300,8 @@ class Document:
         return "body"
 
     def raw_slice(self, start: int, end: int) -> str:
-        return self.raw[self.raw_offset(start):self.raw_offset(end)]
+        rs, re = self.raw_span(start, end)
+        return self.raw[rs:re]
 
     def line_text(self, line: int) -> str:
         """The original line (1-based), without its line end."""
@@ -256,7 +314,7 @@ class Document:
 def make_document(path: str, raw: str) -> Document:
     """A Document whose working text and offset map are built now (extraction needs them)."""
     doc = Document(path, raw)
-    doc._map()
+    doc._lay_out()
     return doc
 
 

@@ -11,11 +11,11 @@ from functools import lru_cache
 def location(result, claim) -> dict:
     """Where a claim stands in the file as written: 1-based line and column, end exclusive."""
     doc = result.documents[claim.doc]
-    line, col = doc.line_col(claim.start)
-    end_line, end_col = doc.line_col(claim.end)
+    start, end = doc.raw_span(claim.start, claim.end)
+    line, col = doc.raw_line_col(start)
+    end_line, end_col = doc.raw_line_col(end)
     return {"path": claim.doc, "line": line, "column": col, "end_line": end_line,
-            "end_column": end_col, "text": doc.raw_slice(claim.start, claim.end),
-            "value": claim.display or claim.value}
+            "end_column": end_col, "text": doc.raw[start:end], "value": claim.display or claim.value}
 
 
 def phrases(result):

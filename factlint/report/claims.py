@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from factlint.model import COMPARED_ZONES, payload_dict
 from factlint.report import location
+from factlint.report.escape import json_safe, printable, terminal_safe
 
 
 class ClaimRecord(BaseModel):
@@ -56,13 +57,14 @@ def render_claims(result, fmt: str, kinds: set[str] = frozenset(), all_zones: bo
                                  column=loc["column"], end_line=loc["end_line"],
                                  end_column=loc["end_column"], zone=c.zone,
                                  when=c.when.iso() if c.when else None, payload=payload_dict(c.data))
-            lines.append(record.model_dump_json() + "\n")
+            lines.append(json_safe(record.model_dump_json()) + "\n")
         return "".join(lines)
     from tabulate import tabulate
 
     rows = []
     for c in _claims(result, kinds, all_zones):
         loc = location(result, c)
-        rows.append([f'{loc["path"]}:{loc["line"]}:{loc["column"]}', c.kind, c.subject,
-                     c.attribute, c.display or c.value, c.when.iso() if c.when else "", c.zone])
-    return tabulate(rows, headers=["location", "kind", "subject", "attribute", "value", "when", "zone"]) + "\n"
+        rows.append([f'{printable(loc["path"])}:{loc["line"]}:{loc["column"]}', c.kind, printable(c.subject),
+                     c.attribute, printable(c.display or c.value), c.when.iso() if c.when else "", c.zone])
+    return terminal_safe(tabulate(rows, headers=["location", "kind", "subject", "attribute", "value", "when",
+                                                 "zone"]) + "\n")

@@ -4,6 +4,7 @@ with the sides it disagrees with cited by location."""
 from __future__ import annotations
 
 from factlint.report import location, phrases
+from factlint.report.escape import folded, printable, terminal_safe
 
 MAX_CITED = 6
 
@@ -12,7 +13,7 @@ def _cite(result, claims, phrase) -> str:
     cites = []
     for c in claims[:MAX_CITED]:
         loc = location(result, c)
-        cites.append(f'{loc["path"]}:{loc["line"]}:{loc["column"]} "{loc["text"]}"')
+        cites.append(f'{printable(loc["path"])}:{loc["line"]}:{loc["column"]} "{printable(folded(loc["text"]))}"')
     more = len(claims) - MAX_CITED
     return "; ".join(cites) + ("; " + phrase("more-cited", count=more) if more > 0 else "")
 
@@ -26,8 +27,8 @@ def lines(result, paint=None):
         outliers, others = f.sides[:f.outliers], f.sides[f.outliers:]
         for c in outliers:
             loc = location(result, c)
-            text = (paint("path", f'{loc["path"]}:{loc["line"]}:{loc["column"]}:') + " "
-                    + paint(f.severity, f.severity) + " " + paint("rule", f.rule) + f" {f.message}")
+            text = (paint("path", f'{printable(loc["path"])}:{loc["line"]}:{loc["column"]}:') + " "
+                    + paint(f.severity, f.severity) + " " + paint("rule", f.rule) + f" {printable(f.message)}")
             if others:
                 text += f" [{phrase('versus')} {_cite(result, others, phrase)}]"
             out.append(((loc["path"], loc["line"], loc["column"], f.rule), text))
@@ -40,4 +41,4 @@ def summary_line(result) -> str:
 
 def render(result, paint=None, quiet: bool = False) -> str:
     body = lines(result, paint)
-    return "\n".join(body + ([] if quiet else [summary_line(result)])) + "\n"
+    return terminal_safe("\n".join(body + ([] if quiet else [summary_line(result)])) + "\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from factlint.report import location, phrases, severity_counts
+from factlint.report.escape import printable, terminal_safe
 from factlint.report.markdown import evidence_rows
 
 CONTEXT = 50  # display columns kept on each side of the span
@@ -60,9 +61,10 @@ def snippet(line_text: str, col: int, end_col: int | None) -> tuple[str, int, in
     line_text = line_text.replace("\t", " ")
     start = col - 1
     end = len(line_text) if end_col is None else min(end_col - 1, len(line_text))
-    before, cut_l = _clip_left(line_text[:start], CONTEXT)
-    span = line_text[start:end]
-    after, cut_r = _clip_right(line_text[end:], CONTEXT)
+    # control characters of the article (ESC, BEL…) are shown escaped, and measured so
+    before, cut_l = _clip_left(printable(line_text[:start]), CONTEXT)
+    span = printable(line_text[start:end])
+    after, cut_r = _clip_right(printable(line_text[end:]), CONTEXT)
     if cut_l:
         before = before.lstrip()
     if cut_r:
@@ -74,7 +76,7 @@ def snippet(line_text: str, col: int, end_col: int | None) -> tuple[str, int, in
 
 def concise_line(result, f) -> str:
     loc = location(result, f.sides[0])
-    return f"{loc['path']}:{loc['line']}:{loc['column']}: {f.severity} {f.rule} {f.message}"
+    return f"{printable(loc['path'])}:{loc['line']}:{loc['column']}: {f.severity} {f.rule} {printable(f.message)}"
 
 
 def _side_block(result, claim, mark: str, label: str, gutter: int) -> list[str]:
@@ -85,7 +87,7 @@ def _side_block(result, claim, mark: str, label: str, gutter: int) -> list[str]:
                                     None if multi else loc["end_column"])
     pad = " " * gutter
     return [
-        f"{pad}--> {loc['path']}:{loc['line']}:{loc['column']}",
+        f"{pad}--> {printable(loc['path'])}:{loc['line']}:{loc['column']}",
         f"{pad} |",
         f"{str(loc['line']).rjust(gutter)} | {shown}",
         f"{pad} | {' ' * offset}{mark * span_w} {label}",
@@ -99,21 +101,21 @@ def render_finding(result, f) -> list[str]:
     shown, left_out = evidence_rows(f)
     for i in shown:
         c = f.sides[i]
-        value = c.display or c.value
+        value = printable(str(c.display or c.value))
         if i < f.outliers:
             out += _side_block(result, c, "^", f"{value} ({phrase('outlier')})", gutter)
         else:
-            out += _side_block(result, c, "-", str(value), gutter)
+            out += _side_block(result, c, "-", value, gutter)
     pad = " " * gutter
     out.append(f"{pad} |")
     if left_out:
         out.append(f"{pad} = {phrase('more-mentions', count=left_out)}")
     if f.expected:
-        out.append(f"{pad} = {phrase('expected', value=f.expected)}")
+        out.append(f"{pad} = {phrase('expected', value=printable(f.expected))}")
     if f.why:
-        out.append(f"{pad} = {phrase('why', reason=f.why)}")
+        out.append(f"{pad} = {phrase('why', reason=printable(f.why))}")
     for value, support in f.support.items():
-        out.append(f"{pad} = {value}: {support}")
+        out.append(f"{pad} = {printable(value)}: {support}")
     return out
 
 
@@ -126,4 +128,4 @@ def render(result) -> str:
     phrase = phrases(result)
     out.append(phrase("found", count=len(findings), counts=severity_counts(phrase, findings),
                       documents=len(result.documents)))
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out) + "\n")

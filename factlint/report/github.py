@@ -10,6 +10,7 @@ follows the annotations (plain text, shown in the job log).
 from __future__ import annotations
 
 from factlint.report import location, phrases, severity_counts
+from factlint.report.escape import printable, terminal_safe
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 MAX_OTHER_SIDES = 5
@@ -34,13 +35,14 @@ def annotation(severity: str, message: str, **props) -> str:
 
 def _message(result, f) -> str:
     phrase = phrases(result)
-    lines = [f.message]
+    lines = [printable(f.message)]  # each line escaped alone: the breaks between them are ours
     if f.expected:
-        lines.append(phrase("github-expected", value=f.expected) + (f" ({f.why})" if f.why else ""))
+        lines.append(phrase("github-expected", value=printable(f.expected))
+                     + (f" ({printable(f.why)})" if f.why else ""))
     others = f.sides[f.outliers:]
     for c in others[:MAX_OTHER_SIDES]:
         loc = location(result, c)
-        lines.append(f"- {loc['path']}:{loc['line']}:{loc['column']}: {loc['value']}")
+        lines.append(f"- {printable(loc['path'])}:{loc['line']}:{loc['column']}: {printable(str(loc['value']))}")
     if len(others) > MAX_OTHER_SIDES:
         lines.append("- " + phrase("github-more", count=len(others) - MAX_OTHER_SIDES))
     return "\n".join(lines)
@@ -54,10 +56,10 @@ def render(result) -> str:
         for c in f.sides[:f.outliers]:
             loc = location(result, c)
             out.append(annotation(
-                f.severity, message, file=loc["path"], line=loc["line"], col=loc["column"],
+                f.severity, message, file=printable(loc["path"]), line=loc["line"], col=loc["column"],
                 end_line=loc["end_line"], end_column=loc["end_column"], title=f"factlint ({f.rule})"))
     phrase = phrases(result)
     out.append("factlint: " + phrase("github-summary", count=len(findings),
                                      counts=severity_counts(phrase, findings),
                                      documents=len(result.documents)))
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out) + "\n")

@@ -1,10 +1,16 @@
-"""`json`: the stable machine-readable output (schema in the README, version 1)."""
+"""`json`: the stable machine-readable output (schema in the README, version 1).
+
+A finding lists at most MAX_LOCATIONS of its sides (the outliers first, then the sides
+they disagree with) and counts the rest in `omitted_locations`: a variant written once
+against a name written 4,000 times is one short finding, not 4,000 locations, so the
+output grows with the number of findings, not with findings x mentions."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
 from factlint.report import location
+from factlint.report.escape import json_safe
 
 
 class Location(BaseModel):
@@ -17,6 +23,10 @@ class Location(BaseModel):
     value: str
 
 
+MAX_LOCATIONS = 50  # sides listed per finding
+MAX_OUTLIER_LOCATIONS = 25  # of which outliers at most (the other sides fill the rest)
+
+
 class FindingOut(BaseModel):
     rule: str
     severity: str
@@ -25,6 +35,13 @@ class FindingOut(BaseModel):
     expected: str | None
     values: list[str]
     locations: list[Location]
+    omitted_locations: int = 0  # sides not listed
+
+
+def listed_sides(f, limit: int = MAX_LOCATIONS, outliers: int = MAX_OUTLIER_LOCATIONS) -> list:
+    """The sides a report lists: up to `outliers` outliers, then other sides up to `limit`."""
+    first = f.sides[:min(f.outliers, outliers)]
+    return first + f.sides[f.outliers:f.outliers + limit - len(first)]
 
 
 class Summary(BaseModel):
@@ -42,14 +59,15 @@ class Report(BaseModel):
 
 
 def build(result) -> Report:
-    findings = [
-        FindingOut(rule=f.rule, severity=f.severity, message=f.message, subject=f.subject,
-                   expected=f.expected, values=f.values,
-                   locations=[Location(**location(result, c)) for c in f.sides])
-        for f in result.findings
-    ]
+    findings = []
+    for f in result.findings:
+        sides = listed_sides(f)
+        findings.append(FindingOut(rule=f.rule, severity=f.severity, message=f.message,
+                                   subject=f.subject, expected=f.expected, values=f.values,
+                                   locations=[Location(**location(result, c)) for c in sides],
+                                   omitted_locations=len(f.sides) - len(sides)))
     return Report(summary=Summary(**result.summary), findings=findings)
 
 
 def render(result) -> str:
-    return build(result).model_dump_json(indent=2) + "\n"
+    return json_safe(build(result).model_dump_json(indent=2)) + "\n"

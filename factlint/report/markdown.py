@@ -26,6 +26,7 @@ from tabulate import tabulate
 
 from factlint.model import SEVERITY_RANK
 from factlint.report import location, phrases, severity_counts
+from factlint.report.escape import printable, terminal_safe
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -136,7 +137,7 @@ def md_escape(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+    return _MD_SPECIAL.sub(r"\\\1", printable(re.sub(r"\s+", " ", text)))
 
 
 def _bold_words(span: str, words: set[str]) -> str:
@@ -388,4 +389,4 @@ def render(result) -> str:
         out += [f"## {phrase('md-style', count=len(style))}", ""]
         out += _style_table(result, phrase, style, base)
     out += _documents(result, phrase, findings, base)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return terminal_safe("\n".join(out).rstrip("\n") + "\n")

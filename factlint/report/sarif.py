@@ -1,8 +1,9 @@
 """`--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDE viewers).
 
-One result per finding. `locations` holds the outlier(s) — the first is what GitHub shows —
-and `relatedLocations` the other sides (up to 100), each with an id the message links to
-(`[text](id)`, SARIF §3.11.6). Columns are Unicode code points (`columnKind`), 1-based,
+One result per finding. `locations` holds the outlier(s) (up to 25) — the first is what
+GitHub shows — and `relatedLocations` the other sides (up to 100), each with an id the
+message links to (`[text](id)`, SARIF §3.11.6); `properties.omittedLocations` counts the
+sides left out. `contextRegion` is the span's line cut to 200 characters on each side. Columns are Unicode code points (`columnKind`), 1-based,
 end exclusive, as everywhere in factlint. `partialFingerprints` hash the rule, subject,
 values and outlier documents — never line numbers — so a finding keeps its identity when
 text above it moves.
@@ -15,12 +16,15 @@ import json
 from urllib.parse import quote
 
 from factlint.report import location, phrases
+from factlint.report.escape import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "factlintFinding/v1"
 MAX_RELATED = 100  # GitHub code scanning keeps at most 100 related locations per result
+MAX_OUTLIERS = 25  # outlier locations per result (the rest are counted)
 MAX_LINKS = 5  # other sides linked from the message text
+CONTEXT = 200  # characters of the line kept on each side of a span in `contextRegion`
 
 
 def information_uri() -> str:
@@ -94,10 +98,24 @@ def physical_location(result, claim, context: bool = True) -> dict:
             "snippet": {"text": loc["text"]},
         },
     }
-    if context:  # the whole line, for viewers that show the finding in context
-        out["contextRegion"] = {"startLine": loc["line"], "endLine": loc["line"],
-                                "snippet": {"text": doc.line_text(loc["line"])}}
+    if context:  # the line(s) around the span, for viewers that show the finding in context
+        out["contextRegion"] = context_region(doc, loc)
     return out
+
+
+def context_region(doc, loc: dict) -> dict:
+    """The lines of a span, cut to CONTEXT characters on each side of it (a news paragraph
+    can be a 3 MB line)."""
+    first, last = loc["line"], loc["end_line"]
+    lines = [doc.line_text(n) for n in range(first, last + 1)]
+    start = max(0, loc["column"] - 1 - CONTEXT)
+    end = min(len(lines[-1]), loc["end_column"] - 1 + CONTEXT)
+    if first == last:
+        text = lines[0][start:end]
+    else:
+        text = "\n".join([lines[0][start:], *lines[1:-1], lines[-1][:end]])
+    return {"startLine": first, "startColumn": start + 1, "endLine": last, "endColumn": end + 1,
+            "snippet": {"text": text}}
 
 
 def sarif_result(result, f, rule_index: int) -> dict:
@@ -124,16 +142,19 @@ def sarif_result(result, f, rule_index: int) -> dict:
         text += " " + phrase("sarif-expected", value=f.expected) + (f" {f.why}" if f.why else "")
     if links:
         text += " " + phrase("other-sources", links="; ".join(links))
+    outliers = f.sides[:min(f.outliers, MAX_OUTLIERS)]
+    omitted = len(f.sides) - len(outliers) - len(related)
     out = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": LEVEL.get(f.severity, "warning"),
         "message": {"text": text},
-        "locations": [{"physicalLocation": physical_location(result, c)} for c in f.sides[:f.outliers]],
+        "locations": [{"physicalLocation": physical_location(result, c)} for c in outliers],
         "partialFingerprints": {FINGERPRINT: fingerprint(f)},
         "properties": {"subject": f.subject, "values": list(f.values),
                        **({"expected": f.expected} if f.expected else {}),
-                       **({"support": dict(f.support)} if f.support else {})},
+                       **({"support": dict(f.support)} if f.support else {}),
+                       **({"omittedLocations": omitted} if omitted else {})},
     }
     if related:
         out["relatedLocations"] = related
@@ -168,4 +189,4 @@ def sarif_log(result) -> dict:
 
 
 def render(result) -> str:
-    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)) + "\n"
