@@ -22,6 +22,7 @@ CLAIM_KINDS = {
     "anniversary": "AnniversaryExtractor",
     "event": "EventExtractor",
     "quantity": "QuantityExtractor",
+    "ordinal": "OrdinalExtractor",
     "moment": "MomentExtractor",
     "topic": "TopicExtractor",
 }

@@ -51,7 +51,9 @@ class Rule:
         return render(self._templates[key], fields)
 
     def finding(self, **kw) -> Finding:
-        return Finding(rule=self.id, severity=self.severity, **kw)
+        """A finding of this rule, at the rule's severity unless `severity` says otherwise."""
+        kw.setdefault("severity", self.severity)
+        return Finding(rule=self.id, **kw)
 
 
 def build_checks(specs, lexicon, lang: str = "en") -> list[Rule]:
