@@ -1,3 +1,3 @@
 """factlint: a source-consistency linter for news text (Vietnamese first)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -95,14 +95,15 @@ def fingerprint(vocabulary) -> str:
 
     `vocabulary` is the loaded `ruleset.Vocabulary` (or any str/bytes standing for it).
     Rule checks (rules/checks) are not part of it: they only act at the compare stage,
-    which always runs over the whole corpus.
+    which always runs over the whole corpus; nor are the vocabulary's message phrases
+    (rewording a message must not re-extract the corpus).
     """
     if isinstance(vocabulary, bytes):
         vocab = vocabulary
     elif isinstance(vocabulary, str):
         vocab = vocabulary.encode()
     else:
-        vocab = vocabulary.model_dump_json().encode()
+        vocab = vocabulary.model_dump_json(exclude={"messages"}).encode()
     h = hashlib.sha256(code_fingerprint().encode() + b"\0" + vocab)
     return h.hexdigest()[:24]
 

@@ -10,10 +10,13 @@ of factlint.toml, found from the current folder upward. Command-line flags overr
     select = ["person-name"]          # run only these rule ids (empty: all)
     ignore = ["spelling-variant"]     # never run these rule ids
     fail-on = "error"                 # lowest severity that makes the exit code 1 ("never": always 0)
+    lang = "vi"                       # language of the messages (default: vi for markdown
+                                      # and full, en for the other formats)
     [tool.factlint.per-file-ignores]
     "wire/*.txt" = ["visit-level"]    # claims in these files never count for these rules
-    [tool.factlint.rule.person-name]  # parameters merged into the rule's own params
-    zones = ["body"]
+    [tool.factlint.rule.person-name]  # parameters merged into the rule's own params,
+    zones = ["body"]                  # and `severity` to change the rule's severity
+    severity = "warning"
 
 Every path in the file is relative to the folder of the file. Globs are matched against
 the document path relative to that folder (`/` separators; `*` stays inside one folder,
@@ -23,6 +26,7 @@ files under it). Unknown keys are errors naming the key.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from functools import lru_cache
@@ -37,6 +41,8 @@ from factlint.model import at_or_above
 
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")  # looked for in this order, in each folder
 FailOn = Literal["error", "warning", "info", "never"]
+Lang = Literal["vi", "en"]
+FORMAT_LANG = {"markdown": "vi", "full": "vi"}  # formats people read; the others default to English
 _RULE_ID = r"^[a-z][a-z0-9-]*$"
 
 
@@ -54,6 +60,7 @@ class Settings(BaseModel):
     ignore: list[str] = []
     per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")
     fail_on: FailOn = Field("error", alias="fail-on")
+    lang: Lang | None = None
     rule: dict[str, dict[str, Any]] = {}
 
     # Not read from the file: where the settings came from.
@@ -137,6 +144,10 @@ class Settings(BaseModel):
     def fails(self, severity: str) -> bool:
         return at_or_above(severity, self.fail_on)
 
+    def language(self, fmt: str) -> str:
+        """The language of the messages: `lang` if set, else the format's default."""
+        return self.lang or FORMAT_LANG.get(fmt, "en")
+
     def _where(self) -> str:
         return self.config_file or "settings"
 
@@ -165,7 +176,7 @@ class Settings(BaseModel):
                  "[tool.factlint]"]
         data = self.model_dump(by_alias=True, exclude={"per_file_ignores", "rule"})
         for key, value in data.items():
-            lines.append(f"{key} = {_toml(value)}")
+            lines.append(f"{key} = {_toml(value)}" if value is not None else f"# {key}: not set")
         lines.append("# rules folders in use: " + ", ".join(str(p) for p in self.rule_folders()))
         lines.append("")
         lines.append("[tool.factlint.per-file-ignores]")
@@ -279,6 +290,11 @@ def _explain(exc: ValidationError, prefix: str) -> str:
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
+            keys = [f.alias or name for name, f in Settings.model_fields.items() if not name.startswith("_")
+                    and not (f.alias or "").startswith("__") and name not in ("config_file", "root")]
+            close = difflib.get_close_matches(str(err["loc"][-1]), keys, n=1, cutoff=0.6)
+            if close and len(err["loc"]) == 1:
+                msg += f" (did you mean {close[0]!r}?)"
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
         problems.append(f"{prefix}{loc}: {msg}" if loc else msg)

@@ -238,6 +238,8 @@ class AnniversaryData(Payload):
     reference_source: str | None = None
     span: tuple[int, int] | None = None  # "(1930 – 2026)" written next to it
     year: int | None = None  # a base year
+    counterparts: tuple[str, ...] = ()  # the countries its sentence names (besides the home country)
+    future: bool = False  # "hướng tới kỷ niệm 100 năm": still to come
 
 
 @dataclass(slots=True)
@@ -252,13 +254,14 @@ class MomentData(Payload):
     DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"day"})
     step: str  # the step's name in the vocabulary ("landing")
     step_text: str  # the step as written ("hạ cánh")
-    time: str  # "clock", "part" (of the day) or "minute" (of a match)
+    time: str  # "clock", "part" (of the day), "minute" (of a match) or "day" (a date, no time)
     low: float  # minutes after midnight of `day` (a match minute: the minute)
     high: float
     day: PartialDate | None = None
     event: str | None = None  # the event the sentence names ("fire")
     actor: str | None = None  # the key of the person the step is about
     planned: bool = False  # "dự kiến", "sẽ": a plan, not a report
+    place: str | None = None  # where, as the sentence names it after "tại"/"ở" (folded)
 
 
 @dataclass(slots=True)
@@ -323,6 +326,9 @@ class Finding:
     outliers: int = 1  # how many of `sides` (from the start) are the outlier
     why: str = ""  # why the expected value was chosen / why the claims were judged comparable
     support: dict[str, str] = field(default_factory=dict)  # value -> "3 mentions in 2 documents"
+    about: str = ""  # the subject in the words of the report's language, when `subject` is a key
+    focus: str | None = None  # the outlier's disputed words, when narrower than its span
+    fix: str | None = None  # a certain replacement of the outlier sides' words (style findings only)
 
     def sort_key(self):
         first = self.sides[0]

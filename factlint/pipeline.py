@@ -45,6 +45,9 @@ class Job:
     baseline: str | None = None  # hide the findings recorded in this file
     write_baseline: str | None = None  # record the findings in this file instead
     output: str | None = None  # where the report goes (markdown links are relative to it)
+    # texts that stand for files (standard input, an editor's unsaved buffer): path -> the
+    # text as written; a path outside the corpus joins it
+    overrides: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Rules:
     lexicon: object  # lexicon.Lexicon: the vocabulary compiled
     checks: list  # the compare-stage rule objects that run
     known: set[str]  # ids of every rule of the folders, running or not
+    phrase: object = None  # messages.Phrasebook: the vocabulary's phrases in the run's language
     fingerprint: str = ""  # what the findings depend on besides the claims
     _extractors: list | None = None
 
@@ -72,6 +76,7 @@ def load_rules(settings, lang: str = "en", cache_root: Path | None = None) -> Ru
     """The rules of the settings' folders, configured by select/ignore/[rule.<id>]."""
     from factlint.compare import build_checks
     from factlint.lexicon import Lexicon
+    from factlint.messages import Phrasebook
     from factlint.ruleset import configure, load_ruleset
 
     ruleset = load_ruleset(settings.rule_folders(), cache_root)
@@ -81,7 +86,7 @@ def load_rules(settings, lang: str = "en", cache_root: Path | None = None) -> Ru
         [ruleset.key, lang, [s.model_dump(exclude={"source", "examples"}) for s in specs]],
         sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
     return Rules(ruleset, lexicon, build_checks(specs, lexicon, lang), {s.id for s in ruleset.rules},
-                 fingerprint)
+                 Phrasebook(ruleset.vocabulary.messages, lang), fingerprint)
 
 
 class DocumentStages:
@@ -123,6 +128,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)  # one line per file with a problem
     notices: list[str] = field(default_factory=list)  # what the baseline hid
     timings: dict[str, float] = field(default_factory=dict)
+    phrase: object = None  # messages.Phrasebook: the report's words, in its language
     output: str | None = None
     baseline_written: int | None = None
     text: str | None = None  # the rendered report
@@ -141,17 +147,17 @@ def run(settings, job: Job, render: Callable[[Result], str] | None = None,
     warnings: list[str] = []
     files = find_documents(settings, job, warnings.append)                     # load
     focus = focus_files(job)
-    if focus is not None and not _any_in(files, focus):
+    if focus is not None and not _any_in([*files, *job.overrides], focus):
         files = []  # no finding could touch the focus: nothing to read
     with make_executor(settings, job, rules, warnings) as executor:
-        documents, claims = executor.run(files, DocumentStages(rules), memo=rules.fingerprint)  # load, normalize, extract
+        documents, claims = read_documents(executor, files, rules, job.overrides)  # load, normalize, extract
         findings = executor.call("compare", compare_claims, claims, rules, remember=True)  # compare
     kept = filter_findings(findings, documents, settings, rules.known,          # filter
                            {r.id for r in rules.checks}, baseline=job.baseline,
-                           write_baseline=job.write_baseline, focus=focus)
+                           write_baseline=job.write_baseline, focus=focus, phrase=rules.phrase)
     result = Result(documents, claims, kept.findings, _specs(rules), warnings=warnings,
-                    notices=kept.notices, timings=executor.timings, output=job.output,
-                    baseline_written=kept.baseline_written)
+                    notices=kept.notices, timings=executor.timings, phrase=rules.phrase,
+                    output=job.output, baseline_written=kept.baseline_written)
     if render is not None and kept.baseline_written is None:
         result.text = executor.call("report", render, result)                   # render
     return result
@@ -178,7 +184,7 @@ def lint_texts(texts: list[str], rules: Rules, names: list[str] | None = None) -
         doc = stages.normalize(names[i] if names else f"doc{i + 1}.txt", text)
         documents[doc.path] = doc
         claims.extend(stages.extract(doc))
-    return Result(documents, claims, compare_claims(claims, rules), _specs(rules))
+    return Result(documents, claims, compare_claims(claims, rules), _specs(rules), phrase=rules.phrase)
 
 
 # ---- the stages' calls -----------------------------------------------------------------------
@@ -205,6 +211,37 @@ def make_executor(settings, job: Job, rules: Rules, warnings: list[str]):
 
         cache = Cache(root, fingerprint(rules.ruleset.vocabulary))
     return Executor(cache=cache, jobs=job.jobs, warn=warnings.append)
+
+
+def read_documents(executor, files: list[str], rules: Rules, overrides: dict[str, str] | None = None):
+    """load → normalize → extract, per document (cached, maybe in worker processes); the
+    texts of `overrides` (standard input, an editor's unsaved buffer) stand for their files
+    and join the corpus when outside it. Only a corpus read from its files may have its
+    findings stored for the next run."""
+    stages = DocumentStages(rules)
+    if not overrides:
+        return executor.run(files, stages, memo=rules.fingerprint)
+    given = {_real(path): (path, text) for path, text in overrides.items()}
+    documents, claims = executor.run([f for f in files if _real(f) not in given], stages)
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc, []).append(c)
+    in_corpus = {_real(f): f for f in files}
+    for real, (path, text) in given.items():
+        doc = stages.normalize(in_corpus.get(real, path), text)  # the corpus's name for it
+        documents[doc.path] = doc
+        by_doc[doc.path] = stages.extract(doc)
+        if real not in in_corpus:
+            files = [*files, path]
+    order = {_real(f): i for i, f in enumerate(files)}
+    paths = sorted(documents, key=lambda p: order.get(_real(p), len(order)))
+    return {p: documents[p] for p in paths}, [c for p in paths for c in by_doc.get(p, ())]
+
+
+def _real(path: str) -> str:
+    import os
+
+    return os.path.realpath(path)
 
 
 def compare_claims(claims: list[Claim], rules: Rules) -> list[Finding]:

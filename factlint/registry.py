@@ -41,9 +41,15 @@ RULE_TYPES = {
     "event-date-conflict": "EventDateConflict",
     "event-duration": "EventDuration",
     "anniversary-years": "AnniversaryYears",
+    "anniversary-consistency": "AnniversaryConsistency",
     "quantity-conflict": "QuantityConflict",
     "event-time": "EventTime",
 }
+
+# rule types whose findings are about style, not facts (the facts agree; the fix is
+# certain), and the warnings about suppression comments: the Markdown report folds them
+# into one table
+STYLE_TYPES = frozenset({"one-form", "name-case", "unused-suppression", "invalid-suppression"})
 
 # output format -> factlint/report/<format>.py, which defines render(result) -> str
 FORMATS = ("concise", "json", "full", "markdown", "github", "sarif")

@@ -324,7 +324,13 @@ def configure(ruleset: Ruleset, selection: RuleSelection) -> list[RuleSpec]:
     for spec in ruleset.rules:
         if not selection.enabled(spec.id):
             continue
-        override = selection.params.get(spec.id)
+        override = dict(selection.params.get(spec.id) or {})
+        severity = override.pop("severity", None)
+        if severity is not None:
+            if severity not in ("error", "warning", "info"):
+                raise FactlintError(f"{where}: {table}rule.{spec.id}.severity: {severity!r} is not "
+                                    "error, warning or info")
+            spec = spec.model_copy(update={"severity": severity})
         if override:
             merged = {**spec.params, **override}
             cls = rule_class(spec.type)

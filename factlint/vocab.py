@@ -172,6 +172,8 @@ class Events(Strict):
     anniversary_patterns: list[str] = []  # regexes with (?P<n>…) and (?P<what>…)
     base_year_pattern: str | None = None  # regex with (?P<what>…) and (?P<y>…)
     stopwords: list[str] = []  # left out when matching an anniversary with its base year
+    relationship_words: list[str] = []  # "quan hệ": an anniversary of a relationship needs its counterpart
+    future_words: list[str] = []  # "hướng tới kỷ niệm 100 năm": an anniversary still to come
 
     @field_validator("duration_patterns", "anniversary_patterns")
     @classmethod
@@ -362,6 +364,9 @@ class Moments(Strict):
     steps: dict[str, list[str]] = {}  # a step of an event (a name of our own) -> the words that say it
     step_patterns: dict[str, list[str]] = {}  # step -> regexes, for steps words alone cannot say
     nouns: dict[str, list[str]] = {}  # an event (a name of our own) -> the words that name it
+    once: list[str] = []  # events a story has once…
+    once_steps: list[str] = []  # …and their steps taken once: on two days they cannot both be right
+    locatives: list[str] = []  # before the place of a moment ("tại")
 
     @field_validator("step_patterns")
     @classmethod
@@ -386,6 +391,17 @@ class Vocabulary(Strict):
     units: Units = Units()
     numbers: Numbers = Numbers()
     moments: Moments = Moments()
+    # language -> message key -> template: what the engine says beyond the rule files'
+    # messages (factlint/messages.py PHRASES lists the keys and their fields)
+    messages: dict[str, dict[str, str]] = {}
+
+    @field_validator("messages")
+    @classmethod
+    def _messages(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        from factlint.messages import check_phrases
+
+        check_phrases(v)
+        return v
 
     def merge(self, other: Vocabulary) -> Vocabulary:
         """`other` on top: lists are joined, tables merged, single values replaced."""

@@ -69,3 +69,19 @@ def test_a_moment_that_names_no_event_and_no_actor_is_not_compared(lint):
     docs = ["Bệnh nhân Trần Văn Hòa tại phường Tân Định tử vong lúc 17h ngày 6/9.",
             "Tại phường Tân Định, ca bệnh Trần Văn Hòa được ghi nhận; một người tử vong lúc 20h ngày 6/9."]
     assert fired(lint(docs)) == []
+
+
+def test_an_event_a_story_has_once_has_one_day_at_one_place(lint):
+    docs = ["Rạng sáng 11/10, tại khu nhà điều hành thủy điện Sông Tranh 5 xảy ra vụ sạt lở, vùi lấp nhiều công nhân.",
+            "Rạng sáng 12/10, tại khu nhà điều hành thuộc Thủy điện Sông Tranh 5 xảy ra vụ sạt lở đất.",
+            "Rạng sáng 12/10, tại khu nhà điều hành Thủy điện Sông Tranh 5, một vụ sạt lở đã xảy ra."]
+    assert [f.values[0] for f in fired(lint(docs))] == ["11/10"]
+    # another slide, at another place, the next day: another event
+    docs[0] = "Rạng sáng 13/10, tại Trạm kiểm lâm Hòa Bắc xảy ra vụ sạt lở, vùi lấp đoàn cứu hộ Sông Tranh 5."
+    assert fired(lint(docs)) == []
+
+
+def test_people_die_on_many_days_of_one_fire(lint):
+    docs = ["Ngày 11/9, thêm một nạn nhân vụ cháy quán karaoke Hoa Sen ở phường Tân Định tử vong.",
+            "Ngày 16/9, một nạn nhân vụ cháy quán karaoke Hoa Sen ở phường Tân Định tử vong tại bệnh viện."]
+    assert fired(lint(docs)) == []

@@ -14,7 +14,7 @@ from typing import ClassVar, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from factlint.messages import parse, render
+from factlint.messages import Phrasebook, parse, render
 from factlint.model import COMPARED_ZONES, Claim, Finding
 
 
@@ -29,6 +29,9 @@ class Rule:
     Params: ClassVar[type[Params]] = Params
     # message key -> the fields its templates may name (rule files give the templates)
     MESSAGES: ClassVar[dict[str, frozenset[str]]] = {}
+    # Whether two values that as many documents give are reported as "the sources
+    # disagree" with no suggestion (facts), rather than by suggesting one (style).
+    DISAGREE: ClassVar[bool] = True
 
     def __init__(self, spec, lexicon, lang: str = "en"):
         self.spec = spec
@@ -38,6 +41,7 @@ class Rule:
         self.lexicon = lexicon
         templates = {**spec.message.get("en", {}), **spec.message.get(lang, {})}
         self._templates = {key: parse(t, self.MESSAGES[key]) for key, t in templates.items()}
+        self.phrase = Phrasebook(lexicon.vocab.messages, lang)  # the vocabulary's shared phrases
 
     def claims(self, by_kind: dict[str, list[Claim]]) -> list[Claim]:
         zones = set(self.params.zones)
@@ -81,19 +85,20 @@ def tally(claims: list[Claim], value=lambda c: c.value) -> dict[str, tuple[int, 
     return {v: (len(docs[v]), mentions[v]) for v in mentions}
 
 
-def describe(counts: tuple[int, int]) -> str:
-    d, m = counts
-    return f"{m} mention{'s' * (m != 1)} in {d} document{'s' * (d != 1)}"
+def describe(phrase: Phrasebook, counts: tuple[int, int]) -> str:
+    """How much supports a value: "4 mentions in 3 documents"."""
+    documents, mentions = counts
+    return phrase("support", mentions=mentions, documents=documents)
 
 
-def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None = None,
-             weight=None) -> tuple[str, str]:
+def majority(phrase: Phrasebook, claims: list[Claim], value=lambda c: c.value,
+             preferred: str | None = None, weight=None) -> tuple[str, str]:
     """The value most sources support, and why: the vocabulary's preferred form wins, then
     more documents, then more mentions, then extra weight (e.g. a fully introduced name),
     then the earliest mention."""
     counts = tally(claims, value)
     if preferred is not None and preferred in counts:
-        return preferred, "the form the vocabulary prefers"
+        return preferred, phrase("why-preferred")
     first: dict[str, tuple] = {}
     bonus: Counter = Counter()
     for c in claims:
@@ -103,20 +108,27 @@ def majority(claims: list[Claim], value=lambda c: c.value, preferred: str | None
     best = min(counts, key=lambda v: (-counts[v][0], -counts[v][1], -bonus[v], first[v]))
     ranked = sorted(counts.values(), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
-        why = "as many sources support each value; the better introduced, earlier one is suggested"
+        why = phrase("why-tie")
     else:
-        why = f"supported by {describe(counts[best])}"
+        why = phrase("why-supported", support=describe(phrase, counts[best]))
     return best, why
 
 
 def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, value=lambda c: c.value,
                    shown=lambda c: c.display or c.value, preferred=None, weight=None,
-                   why_prefix: str = "") -> list[Finding]:
-    """One finding per value that disagrees with the best supported one.
+                   why=lambda choice: choice) -> list[Finding]:
+    """One finding per value that disagrees with the best supported one; or, when no value
+    has more documents behind it than another and they come from different documents, one
+    finding saying that the sources disagree, with every side and no suggestion (a rule
+    of style, DISAGREE false, suggests one anyway).
 
-    `message(outlier_shown, expected_shown)` words the finding."""
-    best, why = majority(claims, value, preferred, weight)
+    `message(outlier_shown, expected_shown)` words the finding; `why(choice)` says why the
+    claims were compared, given why the suggested value was chosen."""
+    phrase = rule.phrase
     counts = tally(claims, value)
+    if rule.DISAGREE and preferred not in counts and _undecided(claims, counts):
+        return [_disagreement(rule, claims, subject, value, shown, counts, why)]
+    best, choice = majority(phrase, claims, value, preferred, weight)
     forms: dict[str, Counter] = {}
     for c in claims:
         forms.setdefault(value(c), Counter())[shown(c)] += 1
@@ -131,50 +143,76 @@ def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, va
         findings.append(rule.finding(
             message=message(show[v], show[best]), subject=subject, expected=show[best],
             values=[show[v], show[best]], sides=outl + others, outliers=len(outl),
-            why=f"{why_prefix} {why}".strip(),
-            support={show[v]: describe(counts[v]), show[best]: describe(counts[best])}))
+            why=why(choice),
+            support={show[v]: describe(phrase, counts[v]), show[best]: describe(phrase, counts[best])}))
     return findings
 
 
+def _undecided(claims, counts) -> bool:
+    """The two best supported values are given by as many documents, not all one."""
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) < 2 or ranked[0][0] != ranked[1][0]:
+        return False
+    return len({c.doc for c in claims}) > 1
+
+
+def _disagreement(rule, claims, subject, value, shown, counts, why) -> Finding:
+    forms: dict[str, str] = {}
+    for c in claims:
+        forms.setdefault(value(c), shown(c))
+    first = value(claims[0])
+    sides = [c for c in claims if value(c) == first] + [c for c in claims if value(c) != first]
+    values = list(dict.fromkeys(forms[value(c)] for c in sides))
+    return rule.finding(
+        message=rule.message("disagree", subject=subject, values=" / ".join(values)),
+        subject=subject, expected=None, values=values, sides=sides,
+        outliers=sum(value(c) == first for c in claims), why=why(rule.phrase("why-disagree")),
+        support={forms[v]: describe(rule.phrase, counts[v]) for v in counts})
+
+
 class Stories:
-    """Which documents tell one story: those that write rare names in common (three pairs
-    of capitalised words each written by few documents of the corpus — in a folder of one
+    """Which documents tell one story: two documents do when they write rare names in
+    common (three names each written by few documents of the corpus — in a folder of one
     story, every name of it; in a big corpus, the names of one event, not "Hà Nội" — or two
-    when a document writes no more; one shared three-syllable name is not enough). Things without a
-    proper name of their own — a fire, a landing, a toll — are compared only within a
-    story; a document is always a story with itself."""
+    when a document writes no more). The relation is asked of pairs, never closed over a
+    corpus: a chain of weak links would make one story of a whole news archive. Things
+    without a proper name of their own — a fire, a landing, a toll — are compared only
+    within a story; a document is always a story with itself."""
 
     MIN_SHARED = 3
-    RARE_SHARE = 0.02  # a name written by more than this share of the documents is common…
+    RARE_SHARE = 0.01  # a name written by more than this share of the documents is common…
     RARE_FLOOR = 10  # …unless so few write it (small corpora: every name is rare)
 
     def __init__(self, by_kind: dict[str, list[Claim]]):
-        topics = {c.doc: set(c.data.names) for c in by_kind.get("topic", ())}
+        topics = {c.doc: c.data.names for c in by_kind.get("topic", ())}
         df: Counter = Counter(n for names in topics.values() for n in names)
         limit = max(self.RARE_FLOOR, self.RARE_SHARE * len(topics))
-        rare = {doc: {n for n in names if df[n] <= limit} for doc, names in topics.items()}
-        by_name: dict[str, list[str]] = {}
-        for doc, names in rare.items():
-            for n in names:
-                by_name.setdefault(n, []).append(doc)
-        self.parent = {doc: doc for doc in topics}
-        shared: Counter = Counter()
-        for docs in by_name.values():
-            for i, a in enumerate(docs):
-                for b in docs[i + 1:]:
-                    shared[(a, b)] += 1
-        for (a, b), n in shared.items():
-            if n >= min(self.MIN_SHARED, max(2, min(len(rare[a]), len(rare[b])))):
-                self.parent[self._find(a)] = self._find(b)
+        self.rare = {doc: frozenset(n for n in names if df[n] <= limit) for doc, names in topics.items()}
 
-    def _find(self, doc: str) -> str:
-        parent = self.parent
-        if doc not in parent:
-            return doc
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
+    def together(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        ra, rb = self.rare.get(a, frozenset()), self.rare.get(b, frozenset())
+        need = min(self.MIN_SHARED, max(2, min(len(ra), len(rb))))
+        return len(ra & rb) >= need
 
-    def story(self, doc: str) -> str:
-        return self._find(doc)
+    def split(self, claims: list) -> list[list]:
+        """Claims split by story: documents linked to each other, directly or through the
+        other documents of these claims only."""
+        docs = sorted({c.doc for c in claims})
+        parent = {d: d for d in docs}
+
+        def find(d):
+            while parent[d] != d:
+                parent[d] = parent[parent[d]]
+                d = parent[d]
+            return d
+
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                if find(a) != find(b) and self.together(a, b):
+                    parent[find(a)] = find(b)
+        groups: dict[str, list] = {}
+        for c in claims:
+            groups.setdefault(find(c.doc), []).append(c)
+        return list(groups.values())

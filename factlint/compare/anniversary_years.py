@@ -66,7 +66,7 @@ class AnniversaryYears(Rule):
                                              span_years=y2 - y1, years=n),
                         subject=f"{a.subject} > anniversary", expected=str(y2 - y1),
                         values=[a.display, str(y2 - y1)], sides=[a], outliers=1,
-                        why=f"the span written next to it is {y1}–{y2}")
+                        why=self.phrase("why-anniversary-span", first_year=y1, last_year=y2))
                 continue
             ref = a.data.reference_year
             if not ref:
@@ -93,8 +93,8 @@ class AnniversaryYears(Rule):
                                      reference_year=ref, actual_years=ref - b.data.year, years=n),
                 subject=f"{a.subject} > anniversary", expected=str(ref - b.data.year),
                 values=[a.display, str(ref - b.data.year)], sides=[a] + cands, outliers=1,
-                why=f"reference year {ref} ({a.data.reference_source}); base year "
-                    f"{b.data.year} {'in the same document' if is_local else 'elsewhere in the corpus'}")
+                why=self.phrase("why-anniversary-here" if is_local else "why-anniversary-corpus",
+                                reference_year=ref, source=a.data.reference_source, base_year=b.data.year))
 
 
 class _Bases:

@@ -20,5 +20,5 @@ class DateRangeOrder(Rule):
             if s and e and e < s:
                 yield self.finding(
                     message=self.message(range=c.display, start=f"{s:%d/%m}", end=f"{e:%d/%m}"),
-                    subject=f"{c.doc} > range", expected=None, values=[c.display], sides=[c],
-                    outliers=1, why="the end of a range cannot come before its start")
+                    subject=c.display, expected=None, values=[c.display], sides=[c],
+                    outliers=1, why=self.phrase("why-range-order"))

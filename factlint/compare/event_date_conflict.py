@@ -116,11 +116,13 @@ class EventDateConflict(Rule):
         out_vals = list(dict.fromkeys(short(getattr(c.data, attr)) for c in outliers))
         msg = self.message(attr, actor=name, outliers=", ".join(out_vals), expected=expected,
                            documents=counts[expected][0], example=others[0].display)
+        support = describe(self.phrase, counts[expected])
+        why = {"expected": expected, "support": support, "actor": name,
+               "max_gap_days": self.params.max_gap_days}
         return self.finding(
             message=msg, subject=f"the trip of {name}: {'end' if attr == 'end' else 'start'} date",
-            expected=expected,
+            about=self.phrase(f"about-trip-{attr}", actor=name), expected=expected,
             values=list(dict.fromkeys(c.display for c in outliers)) + [expected], sides=outliers + others, outliers=len(outliers),
-            why=(f"{expected} is given by {describe(counts[expected])}; claims about {name} "
-                 f"within {self.params.max_gap_days} days of each other"
-                 + (f" with hosts {', '.join(hosts)}" if hosts else "") + " are one trip"),
-            support={v: describe(counts[v]) for v in counts})
+            why=(self.phrase("why-event-date-hosts", hosts=", ".join(hosts), **why) if hosts
+                 else self.phrase("why-event-date", **why)),
+            support={v: describe(self.phrase, counts[v]) for v in counts})

@@ -55,4 +55,4 @@ class EventDuration(Rule):
                                                  range=r.display),
                             subject=f"{actor} > duration", expected=str(days),
                             values=[d.display, str(days)], sides=[d] + [w for w, _ in wrong],
-                            outliers=1, why=f"{r.display} is {days} days counting both ends")
+                            outliers=1, why=self.phrase("why-event-duration", range=r.display, days=days))

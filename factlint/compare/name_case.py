@@ -1,7 +1,8 @@
 """Type `name-case`: a known name written with a lowercase syllable ("Tô lâm" for "Tô Lâm").
 
 Headlines in Title Case or capitals are not flagged: only a syllable that starts with a
-lowercase letter where the name's other mentions capitalise it."""
+lowercase letter where the name's other mentions capitalise it. The fix is certain: the
+name as its other mentions write it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class NameCase(Rule):
     type = "name-case"
     kinds = ("person",)
     MESSAGES = {"default": frozenset({"outlier", "expected"})}
+    DISAGREE = False  # a style: the vocabulary or the majority picks the spelling
 
     def check(self, by_kind):
         claims = self.claims(by_kind)
@@ -44,4 +46,6 @@ class NameCase(Rule):
                     value=lambda c: c.display):
                 if has_lower_syllable(f.values[0]):
                     f.subject = f.expected
+                    if f.values[0].casefold() == f.expected.casefold():
+                        f.fix = f.expected
                     yield f

@@ -21,7 +21,8 @@ class OneHolder(Rule):
     type = "one-holder"
     kinds = ("person",)
     Params = HolderParams
-    MESSAGES = {"default": frozenset({"role", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"role", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     @staticmethod
     def _days(by_kind) -> tuple[dict, dict]:
@@ -73,4 +74,5 @@ class OneHolder(Rule):
                     lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
                     value=lambda c: c.subject, shown=lambda c: c.display,
                     weight=lambda c: c.data.scope.count(),
-                    why_prefix=f"one holder at a time; mentions dated within {self.params.window_days} days;")
+                    why=lambda choice: self.phrase("why-one-holder", choice=choice,
+                                                   window_days=self.params.window_days))

@@ -31,7 +31,8 @@ class OneSpelling(Rule):
     type = "one-spelling"
     kinds = ("person",)
     Params = SpellingParams
-    MESSAGES = {"default": frozenset({"outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
         lx = self.lexicon
@@ -69,8 +70,8 @@ class OneSpelling(Rule):
             for f in split_conflict(
                     self, claims, "", lambda o, e: self.message(outlier=o, expected=e),
                     value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
-                    why_prefix="same title, names one small edit apart;"):
-                f.subject = f.expected
+                    why=lambda choice: self.phrase("why-one-spelling", choice=choice)):
+                f.subject = f.expected or " / ".join(f.values)
                 yield f
 
     def _variant(self, x: str, y: str) -> bool:

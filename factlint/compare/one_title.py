@@ -1,8 +1,13 @@
 """Type `one-title`: one person is not called by two exclusive titles (a president of a
 country in one place, its prime minister in another). Titles that share a `group` in the
-vocabulary are exclusive, unless one mention gives both ("Tổng Bí thư, Chủ tịch nước")."""
+vocabulary are exclusive, unless one mention gives both ("Tổng Bí thư, Chủ tịch nước").
+
+Each side cites the whole mention, title and name ("Tổng thống Ấn Độ Narendra Modi"), and
+reads the title as its value: the title is what disagrees."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from factlint.compare import Params, Rule, split_conflict
 from factlint.model import close_in_time
@@ -16,7 +21,8 @@ class OneTitle(Rule):
     type = "one-title"
     kinds = ("person",)
     Params = TitleParams
-    MESSAGES = {"default": frozenset({"name", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"name", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
         groups = self.lexicon.title_group
@@ -30,7 +36,9 @@ class OneTitle(Rule):
             for c in claims:
                 for t in c.data.titles:
                     if groups.get(t):
-                        by_group.setdefault(groups[t], []).append((t, c))
+                        shown = self.lexicon.title_name.get(t, t)
+                        by_group.setdefault(groups[t], []).append(
+                            (t, replace(c, start=min(c.start, c.data.mention_start), display=shown)))
             for pairs in by_group.values():
                 titles = {t for t, _ in pairs}
                 if len(titles) < 2 or any(titles <= s for s in together):
@@ -43,5 +51,4 @@ class OneTitle(Rule):
                 yield from split_conflict(
                     self, tagged, name,
                     lambda o, e, n=name: self.message(name=n, outlier=o, expected=e),
-                    value=lambda c: title_of[id(c)],
-                    shown=lambda c: self.lexicon.title_name.get(title_of[id(c)], title_of[id(c)]))
+                    value=lambda c: title_of[id(c)], shown=lambda c: c.display)

@@ -41,7 +41,8 @@ def episodes(claims: list, window_days: int | None) -> list[list]:
 class OneValue(Rule):
     type = "one-value"
     Params = OneValueParams
-    MESSAGES = {"default": frozenset({"subject", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"subject", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     @property
     def kinds(self):
@@ -58,10 +59,12 @@ class OneValue(Rule):
                     continue
                 episode.sort(key=lambda c: (c.doc, c.start))
                 shown_subject = getattr(episode[0].data, "subject_display", "") or subject
-                why = "same subject"
-                if self.params.window_days is not None:
-                    why += f"; dated claims within {self.params.window_days} days of each other (undated ones joined)"
                 yield from split_conflict(
                     self, episode, shown_subject,
                     lambda o, e, s=shown_subject: self.message(subject=s, outlier=o, expected=e),
-                    shown=lambda c: getattr(c.data, "level", "") or c.display, why_prefix=why + ";")
+                    shown=lambda c: getattr(c.data, "level", "") or c.display, why=self._why)
+
+    def _why(self, choice: str) -> str:
+        if self.params.window_days is None:
+            return self.phrase("why-one-value", choice=choice)
+        return self.phrase("why-one-value-window", choice=choice, window_days=self.params.window_days)

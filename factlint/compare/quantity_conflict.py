@@ -76,8 +76,10 @@ class QuantityConflict(Rule):
     kinds = ("quantity",)
     Params = QuantityParams
     MESSAGES = {
-        "outlier": frozenset({"quantity", "outlier", "expected", "documents", "as_of"}),
-        "disagree": frozenset({"quantity", "values", "as_of"}),
+        "outlier": frozenset({"quantity", "outlier", "expected", "documents"}),
+        "outlier-dated": frozenset({"quantity", "outlier", "expected", "documents", "as_of"}),
+        "disagree": frozenset({"quantity", "values"}),
+        "disagree-dated": frozenset({"quantity", "values", "as_of"}),
         "lower": frozenset({"quantity", "later", "later_time", "earlier", "earlier_time"}),
     }
 
@@ -100,20 +102,21 @@ class QuantityConflict(Rule):
                 continue  # "5 tỷ đồng", "20%" alone: what they measure is not said
             # without a predicate, the word a figure follows says what it counts ("có 60 người")
             predicate = self.broader.get(d.predicate, d.predicate) or (None, d.head)
-            key = (stories.story(c.doc), d.unit.split()[0], d.per, predicate)
+            key = (d.unit.split()[0], d.per, predicate)
             groups.setdefault(key, []).append(c)
             if d.out_of is not None:  # "5/30 phòng": also 30 rooms in all
                 whole = replace(d, figure=d.out_of, low=d.out_of, high=d.out_of, low_open=False,
                                 high_open=False, predicate=None, out_of=None)
-                groups.setdefault(key[:3] + ((None, d.head),), []).append(replace(c, data=whole))
-        for (_, _, _, predicate), claims in sorted(groups.items(), key=lambda kv: _order(kv[0])):
+                groups.setdefault(key[:2] + ((None, d.head),), []).append(replace(c, data=whole))
+        for (_, _, predicate), claims in sorted(groups.items(), key=lambda kv: _order(kv[0])):
             if len({c.doc for c in claims}) < 2:
                 continue
             running = predicate in self.running
             for by_noun in _by_noun(claims):
                 for by_actor in _split(by_noun, lambda c: c.data.actor):
-                    for group in _split(by_actor, lambda c: c.data.place):
-                        yield from self._group(group, running)
+                    for by_place in _split(by_actor, lambda c: c.data.place):
+                        for story in stories.split(by_place):
+                            yield from self._group(story, running)
 
     def _group(self, claims: list, running: bool):
         claims = _consistent(claims)
@@ -162,12 +165,13 @@ class QuantityConflict(Rule):
             others = [c for c in claims if _meet(c, best)]
             return self.finding(
                 severity=severity,
-                message=self.message("outlier", quantity=quantity, outlier=", ".join(values),
-                                     expected=best.display, documents=n, as_of=as_of),
+                message=self.message("outlier-dated" if as_of else "outlier", quantity=quantity,
+                                     outlier=", ".join(values), expected=best.display, documents=n,
+                                     as_of=as_of),
                 subject=quantity, expected=best.display, values=values + [best.display],
                 sides=outliers + others, outliers=len(outliers),
-                why=f"{n} documents give a figure that meets {best.display}; the figures cannot both be true",
-                support={v: describe(counts[v]) for v in counts})
+                why=self.phrase("why-quantity", expected=best.display, support=describe(self.phrase, counts[best.display])),
+                support={v: describe(self.phrase, counts[v]) for v in counts})
         # no figure has more documents behind it: the sources disagree, nothing is suggested
         first = claims[0]
         side = [c for c in claims if _meet(c, first)]
@@ -175,9 +179,10 @@ class QuantityConflict(Rule):
         values = list(dict.fromkeys(c.display for c in claims))
         return self.finding(
             severity=severity,
-            message=self.message("disagree", quantity=quantity, values=" / ".join(values), as_of=as_of),
+            message=self.message("disagree-dated" if as_of else "disagree", quantity=quantity,
+                                 values=" / ".join(values), as_of=as_of),
             subject=quantity, expected=None, values=values, sides=side + others, outliers=len(side),
-            why="as many sources give each figure", support={v: describe(counts[v]) for v in counts})
+            why=self.phrase("why-disagree"), support={v: describe(self.phrase, counts[v]) for v in counts})
 
     def _lower_later(self, by_time: dict):
         """A running toll reported lower at a later time, with no correction word."""
@@ -199,8 +204,7 @@ class QuantityConflict(Rule):
                     subject=_describe(c), expected=None,
                     values=list(dict.fromkeys(x.display for x in drops + earlier)),
                     sides=drops + earlier, outliers=len(drops),
-                    why="a toll does not fall unless a report corrects it",
-                    support={})
+                    why=self.phrase("why-quantity-lower"), support={})
                 return
 
 
@@ -247,13 +251,14 @@ def _width(c) -> float:
 
 
 def _describe(c) -> str:
+    """What a figure counts, for messages: "người (chết) · Lê Văn Khải · Hà Giang"."""
     d = c.data
-    out = d.unit + (f" ({d.predicate})" if d.predicate else "")
+    parts = [d.unit + (f" ({d.predicate})" if d.predicate else "")]
     if d.actor:
-        out += f" of {d.actor}"
+        parts.append(d.actor.title())
     if d.place:
-        out += f" in {d.place}"
-    return out
+        parts.append(d.place)
+    return " · ".join(parts)
 
 
 def _when(t) -> str:
@@ -262,10 +267,9 @@ def _when(t) -> str:
 
 
 def _as_of(claims: list) -> str:
+    """The time every side gives, or ""."""
     times = {_time(c, False) for c in claims}
-    if len(times) == 1 and None not in times:
-        return f" (as of {_when(times.pop())})"
-    return ""
+    return _when(times.pop()) if len(times) == 1 and None not in times else ""
 
 
 def _order(key: tuple):

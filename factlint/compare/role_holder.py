@@ -21,7 +21,8 @@ class RoleHolder(Rule):
     type = "role-holder"
     kinds = ("person",)
     Params = HolderParams
-    MESSAGES = {"default": frozenset({"role", "outlier", "expected"})}
+    MESSAGES = {"default": frozenset({"role", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
         lx = self.lexicon
@@ -49,4 +50,4 @@ class RoleHolder(Rule):
                 self, linked, role, lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
                 value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
                 weight=lambda c: c.data.scope.count(),
-                why_prefix="same title and given names;")
+                why=lambda choice: self.phrase("why-role-holder", choice=choice))

@@ -18,13 +18,14 @@ from bisect import bisect_right
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import any_of
+from factlint.lexicon import Phrases, any_of
 from factlint.model import AnniversaryData, Claim, PartialDate
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SPAN = regex.compile(r"[^()]{0,80}?\(\s*(?:[\d/.]*?/)?(?P<y1>1[89]\d\d|20\d\d)\s*[-–—]\s*"
                       r"(?:[\d/.]*?/)?(?P<y2>1[89]\d\d|20\d\d)\s*\)")
 WINDOW = 6
+COUNTERPART_WINDOW = 160  # characters either side of an anniversary where its counterparts are named
 
 
 class AnniversaryExtractor(Extractor):
@@ -36,6 +37,11 @@ class AnniversaryExtractor(Extractor):
         self.ann_re = [regex.compile(p) for p in v.anniversary_patterns]
         self.base_re = regex.compile(v.base_year_pattern) if v.base_year_pattern else None
         self.stop = {lexicon.folder.key(w) for w in v.stopwords}
+        home = set(v.home_places)
+        self.countries = Phrases([f for p in lexicon.vocab.place if p.kind == "country" and p.name not in home
+                                  for f in (p.name, *p.aliases)])
+        self.future_re = regex.compile(
+            rf"(?:^|[^\p{{L}}\p{{M}}])(?i:{any_of(v.future_words, ignore_case=True)})\s+$")
         year = any_of([lexicon.vocab.dates.year_word], ignore_case=True)
         # "năm 1950" (a base year) and "75 năm" (a number of years)
         self.year_re = regex.compile(rf"(?i:{year})\s+(?:1[89]\d\d|20\d\d)(?!\d)")
@@ -45,6 +51,14 @@ class AnniversaryExtractor(Extractor):
     def words(self, text: str) -> list[str]:
         key = self.lexicon.folder.key
         return [w for w in (key(x) for x in _WORD.findall(text)) if w not in self.stop]
+
+    def _counterparts(self, text: str, sentence, at: int) -> tuple[str, ...]:
+        """The countries named near it in its sentence, besides the home country: "75 năm
+        quan hệ ngoại giao" with Russia is not the same anniversary as with Kazakhstan."""
+        if not self.countries:
+            return ()
+        lo, hi = max(sentence[0], at - COUNTERPART_WINDOW), min(sentence[1], at + COUNTERPART_WINDOW)
+        return tuple(sorted({self.lexicon.place(m.group()) for m in self.countries.finditer(text, lo, hi)}))
 
     def extract(self, doc, found):
         text = doc.text
@@ -70,7 +84,10 @@ class AnniversaryExtractor(Extractor):
                         continue
                     data = AnniversaryData(what=m.group("what").strip(), words=tuple(words), years=n,
                                            reference_year=ref_year,
-                                           reference_source=ref.source if ref else None)
+                                           reference_source=ref.source if ref else None,
+                                           counterparts=self._counterparts(text, s, m.start()),
+                                           future=bool(self.future_re.search(
+                                               text, max(s[0], m.start() - 20), m.start())))
                     span = _SPAN.match(text, m.end("n"), s[1])
                     if span:
                         data.span = (int(span.group("y1")), int(span.group("y2")))

@@ -21,13 +21,14 @@ class Filtered:
 
 def filter_findings(findings: list[Finding], documents: dict, settings, known_rules: set[str],
                     active_rules: set[str], *, baseline: str | None = None,
-                    write_baseline: str | None = None, focus: set[str] | None = None) -> Filtered:
+                    write_baseline: str | None = None, focus: set[str] | None = None,
+                    phrase=None) -> Filtered:
     from factlint.filter import suppress
     from factlint.ruleset import PSEUDO_RULES
 
     findings = suppress.apply_suppressions(
         findings, documents, file_ignores=settings.ignored_rules_for,
-        active_rules=active_rules, known_rules=known_rules | set(PSEUDO_RULES))
+        active_rules=active_rules, known_rules=known_rules | set(PSEUDO_RULES), phrase=phrase)
     findings = [f for f in findings if settings.rule_enabled(f.rule)]
     if write_baseline:
         from factlint.filter import baseline as baseline_file

@@ -45,11 +45,24 @@ def staged_files(cwd: str | Path | None = None) -> set[str]:
     return _names(_git(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"], top), top)
 
 
+SHALLOW_HINT = ("a CI checkout may be shallow: fetch the whole history (actions/checkout "
+                "with fetch-depth: 0, see docs/ci.md)")
+
+
 def changed_since(ref: str, cwd: str | Path | None = None) -> set[str]:
     """Absolute real paths of files changed on this branch since it left REF (REF...HEAD)."""
     if ref.startswith("-"):
         raise FactlintError(f"--changed-since: {ref!r} is not a git revision")
     top = _top(cwd)
+    for rev, problem in ((ref, f"unknown git revision {ref!r}"), ("HEAD", "no commit yet (HEAD)")):
+        try:
+            _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+        except FactlintError:
+            raise FactlintError(f"--changed-since: {problem}; {SHALLOW_HINT}") from None
+    try:
+        _git(["merge-base", ref, "HEAD"], top)
+    except FactlintError:
+        raise FactlintError(f"--changed-since: {ref!r} and HEAD share no history; {SHALLOW_HINT}") from None
     return _names(_git(["diff", "--name-only", "--diff-filter=ACMR", "-z", f"{ref}...HEAD"], top), top)
 
 

@@ -54,7 +54,7 @@ class Directive:
     end_line: int = 0  # 1-based line of the comment's end
     region_end: int | None = None  # for disable: raw offset of the matching enable (None: EOF)
     used: set[str] = field(default_factory=set)  # rule ids that suppressed something
-    problem: str | None = None  # why the directive is invalid
+    problem: tuple[str, dict] | None = None  # why the directive is invalid: a message key, its fields
 
 
 def _line_of(starts: list[int], raw_pos: int) -> int:
@@ -92,11 +92,11 @@ def parse(path: str, raw: str) -> list[Directive]:
         d.rules = [t for t in ids if _RULE_ID.match(t)]
         bad = [t for t in ids if not _RULE_ID.match(t)]
         if bad:
-            d.problem = f"{bad[0]!r} is not a rule id"
+            d.problem = ("suppression-not-rule-id", {"token": bad[0]})
         elif not d.rules:
-            d.problem = f"factlint-{kind} needs a rule id"
+            d.problem = ("suppression-needs-id", {"directive": f"factlint-{kind}"})
         elif kind == "ignore" and (d.value is None or len(d.rules) != 1):
-            d.problem = 'factlint-ignore takes one rule id and one "quoted value"'
+            d.problem = ("suppression-ignore-form", {})
         out.append(d)
         if d.problem:
             continue
@@ -118,15 +118,17 @@ def parse(path: str, raw: str) -> list[Directive]:
                     dis.region_end = m.start()
             stray = [r for r in d.rules if r not in closed]
             if stray:
-                d.problem = f"factlint-enable {stray[0]} without a factlint-disable before it"
+                d.problem = ("suppression-stray-enable", {"rule": stray[0]})
     return out
 
 
 class Suppressions:
     """The directives of a corpus plus per-file ignores, asked claim by claim."""
 
-    def __init__(self, documents: dict, file_ignores: Callable[[str], Iterable[str]] | None = None):
+    def __init__(self, documents: dict, file_ignores: Callable[[str], Iterable[str]] | None = None,
+                 phrase: Callable[..., str] | None = None):
         self.documents = documents
+        self.phrase = phrase or _english()
         self.file_ignores = file_ignores
         self.directives: dict[str, list[Directive]] = {}
         self._file_cache: dict[str, set[str]] = {}
@@ -211,17 +213,21 @@ class Suppressions:
         for path, ds in self.directives.items():
             for d in ds:
                 if d.problem:
-                    out.append(self._warning(INVALID, d, d.problem, d.rules[0] if d.rules else ""))
+                    key, fields = d.problem
+                    out.append(self._warning(INVALID, d, self.phrase(key, **fields), d.rules[0] if d.rules else ""))
                     continue
                 if d.kind == "enable":
                     continue
                 for r in d.rules:
                     if known is not None and r not in known:
-                        out.append(self._warning(INVALID, d, f"unknown rule id {r!r}", r))
+                        out.append(self._warning(INVALID, d, self.phrase("suppression-unknown-rule", rule=r), r))
                     elif r not in d.used and (active is None or r in active):
-                        what = f' "{d.value}"' if d.value is not None else ""
-                        out.append(self._warning(
-                            UNUSED, d, f"factlint-{d.kind} {r}{what} suppresses nothing; remove it", r))
+                        directive = f"factlint-{d.kind}"
+                        message = (self.phrase("suppression-unused", directive=directive, rule=r)
+                                   if d.value is None else
+                                   self.phrase("suppression-unused-value", directive=directive, rule=r,
+                                               value=d.value))
+                        out.append(self._warning(UNUSED, d, message, r))
         return [w for w in out if w.rule not in self._ignored_for_file(w.sides[0].doc)]
 
     def _warning(self, rule: str, d: Directive, message: str, subject: str) -> Finding:
@@ -240,13 +246,22 @@ def working_offset(doc, raw_pos: int) -> int:
     return doc.working_offset(raw_pos)
 
 
+def _english():
+    """The default rules' English phrases (for callers that bring no phrase book)."""
+    from factlint.messages import Phrasebook
+    from factlint.ruleset import default_rules_dir, load_ruleset
+
+    return Phrasebook(load_ruleset([default_rules_dir()]).vocabulary.messages)
+
+
 def apply_suppressions(findings: list[Finding], documents: dict, *,
                        file_ignores: Callable[[str], Iterable[str]] | None = None,
                        active_rules: Iterable[str] | None = None,
-                       known_rules: Iterable[str] | None = None) -> list[Finding]:
+                       known_rules: Iterable[str] | None = None,
+                       phrase: Callable[..., str] | None = None) -> list[Finding]:
     """Entry point: suppressed sides removed, plus warnings for unused/invalid directives,
     sorted like the pipeline sorts findings."""
-    s = Suppressions(documents, file_ignores)
+    s = Suppressions(documents, file_ignores, phrase)
     kept = s.apply(findings)
     extra = s.problems(active_rules, known_rules)
     return sorted(kept + extra, key=Finding.sort_key)

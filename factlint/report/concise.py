@@ -3,36 +3,41 @@ with the sides it disagrees with cited by location."""
 
 from __future__ import annotations
 
-from factlint.report import location
+from factlint.report import location, phrases
 
 MAX_CITED = 6
 
 
-def _cite(result, claims) -> str:
+def _cite(result, claims, phrase) -> str:
     cites = []
     for c in claims[:MAX_CITED]:
         loc = location(result, c)
         cites.append(f'{loc["path"]}:{loc["line"]}:{loc["column"]} "{loc["text"]}"')
     more = len(claims) - MAX_CITED
-    return "; ".join(cites) + (f"; +{more} more" if more > 0 else "")
+    return "; ".join(cites) + ("; " + phrase("more-cited", count=more) if more > 0 else "")
 
 
-def lines(result):
+def lines(result, paint=None):
+    """The finding lines, sorted; `paint(kind, text)` colours parts of them (a terminal)."""
+    phrase = phrases(result)
+    paint = paint or (lambda kind, text: text)
     out = []
     for f in result.findings:
         outliers, others = f.sides[:f.outliers], f.sides[f.outliers:]
         for c in outliers:
             loc = location(result, c)
-            text = f'{loc["path"]}:{loc["line"]}:{loc["column"]}: {f.severity} {f.rule} {f.message}'
+            text = (paint("path", f'{loc["path"]}:{loc["line"]}:{loc["column"]}:') + " "
+                    + paint(f.severity, f.severity) + " " + paint("rule", f.rule) + f" {f.message}")
             if others:
-                text += f" [vs {_cite(result, others)}]"
+                text += f" [{phrase('versus')} {_cite(result, others, phrase)}]"
             out.append(((loc["path"], loc["line"], loc["column"], f.rule), text))
     return [t for _, t in sorted(out)]
 
 
-def render(result) -> str:
-    body = lines(result)
-    s = result.summary
-    tail = (f"{s['documents']} documents, {s['claims']} claims: {s['errors']} errors, "
-            f"{s['warnings']} warnings, {s['infos']} infos")
-    return "\n".join(body + [tail]) + "\n"
+def summary_line(result) -> str:
+    return phrases(result)("summary", **result.summary)
+
+
+def render(result, paint=None, quiet: bool = False) -> str:
+    body = lines(result, paint)
+    return "\n".join(body + ([] if quiet else [summary_line(result)])) + "\n"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from factlint.report import location
-from factlint.report.markdown import evidence_rows, plural, severity_counts
+from factlint.report import location, phrases, severity_counts
+from factlint.report.markdown import evidence_rows
 
 CONTEXT = 50  # display columns kept on each side of the span
 
@@ -93,6 +93,7 @@ def _side_block(result, claim, mark: str, label: str, gutter: int) -> list[str]:
 
 
 def render_finding(result, f) -> list[str]:
+    phrase = phrases(result)
     out = [concise_line(result, f)]
     gutter = max(len(str(location(result, c)["line"])) for c in f.sides) + 1
     shown, left_out = evidence_rows(f)
@@ -100,17 +101,17 @@ def render_finding(result, f) -> list[str]:
         c = f.sides[i]
         value = c.display or c.value
         if i < f.outliers:
-            out += _side_block(result, c, "^", f"{value} (outlier)", gutter)
+            out += _side_block(result, c, "^", f"{value} ({phrase('outlier')})", gutter)
         else:
             out += _side_block(result, c, "-", str(value), gutter)
     pad = " " * gutter
     out.append(f"{pad} |")
     if left_out:
-        out.append(f"{pad} = … and {plural(left_out, 'more mention')}")
+        out.append(f"{pad} = {phrase('more-mentions', count=left_out)}")
     if f.expected:
-        out.append(f"{pad} = expected: {f.expected}")
+        out.append(f"{pad} = {phrase('expected', value=f.expected)}")
     if f.why:
-        out.append(f"{pad} = why: {f.why}")
+        out.append(f"{pad} = {phrase('why', reason=f.why)}")
     for value, support in f.support.items():
         out.append(f"{pad} = {value}: {support}")
     return out
@@ -122,6 +123,7 @@ def render(result) -> str:
     for f in findings:
         out += render_finding(result, f)
         out.append("")
-    out.append(f"Found {plural(len(findings), 'finding')} ({severity_counts(findings)}) "
-               f"in {plural(len(result.documents), 'document')}.")
+    phrase = phrases(result)
+    out.append(phrase("found", count=len(findings), counts=severity_counts(phrase, findings),
+                      documents=len(result.documents)))
     return "\n".join(out) + "\n"

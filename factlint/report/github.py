@@ -9,8 +9,7 @@ follows the annotations (plain text, shown in the job log).
 
 from __future__ import annotations
 
-from factlint.report import location
-from factlint.report.markdown import plural, severity_counts
+from factlint.report import location, phrases, severity_counts
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 MAX_OTHER_SIDES = 5
@@ -34,15 +33,16 @@ def annotation(severity: str, message: str, **props) -> str:
 
 
 def _message(result, f) -> str:
+    phrase = phrases(result)
     lines = [f.message]
     if f.expected:
-        lines.append(f"Expected: {f.expected}" + (f" ({f.why})" if f.why else ""))
+        lines.append(phrase("github-expected", value=f.expected) + (f" ({f.why})" if f.why else ""))
     others = f.sides[f.outliers:]
     for c in others[:MAX_OTHER_SIDES]:
         loc = location(result, c)
         lines.append(f"- {loc['path']}:{loc['line']}:{loc['column']}: {loc['value']}")
     if len(others) > MAX_OTHER_SIDES:
-        lines.append(f"- … and {len(others) - MAX_OTHER_SIDES} more")
+        lines.append("- " + phrase("github-more", count=len(others) - MAX_OTHER_SIDES))
     return "\n".join(lines)
 
 
@@ -56,6 +56,8 @@ def render(result) -> str:
             out.append(annotation(
                 f.severity, message, file=loc["path"], line=loc["line"], col=loc["column"],
                 end_line=loc["end_line"], end_column=loc["end_column"], title=f"factlint ({f.rule})"))
-    out.append(f"factlint: {plural(len(findings), 'finding')} ({severity_counts(findings)}) "
-               f"in {plural(len(result.documents), 'document')}")
+    phrase = phrases(result)
+    out.append("factlint: " + phrase("github-summary", count=len(findings),
+                                     counts=severity_counts(phrase, findings),
+                                     documents=len(result.documents)))
     return "\n".join(out) + "\n"

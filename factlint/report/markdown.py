@@ -1,10 +1,12 @@
-"""`--format markdown`: a report a person reads (in a pull request, a wiki, an e-mail).
+"""`--format markdown`: the report an editor reads in a minute (in a pull request, a wiki,
+an e-mail), in the language of the run (Vietnamese unless `--lang en`).
 
-Layout: a header table (corpus, documents, claims, findings by severity, date, version),
-the rules that fired, the documents, then one section per conflict: what was expected
-and why, the evidence side by side (document, line, the sentence quoted with the
-differing words in bold, the value read) and, when more than two documents speak about
-the subject, a documents × values matrix.
+Layout: one line of figures; the conflicts of fact in one table, then one short section
+each (the message, the suggestion and why, and the evidence: one row per outlier and one
+per document on the other side, the sentence quoted around the differing words, which
+are in bold); the style warnings (spellings, a name's case, suppression comments) in one
+compact table; the documents. Every word of it comes from the vocabulary's phrases
+(rules/vocab/report.toml).
 
 Everything is ordered by stable keys (severity, then file and offset) so two runs on the
 same corpus give the same text. The date comes from `result.date` when set, else from
@@ -23,22 +25,18 @@ from urllib.parse import quote
 from tabulate import tabulate
 
 from factlint.model import SEVERITY_RANK
-from factlint.report import location
+from factlint.report import location, phrases, severity_counts
 
-SEVERITIES = sorted(SEVERITY_RANK, key=SEVERITY_RANK.get, reverse=True)  # error first
-
-SEVERITY_MARK = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _WORD = re.compile(r"\w+", re.UNICODE)
-SENTENCE_WINDOW = 90  # characters of context kept on each side of a span in a long sentence
-MAX_OTHER_SIDES = 8  # rows of "other side" evidence; the matrix counts them all
+SENTENCE_WINDOW = 45  # characters of context kept on each side of the differing words
+MAX_OTHER_SIDES = 8  # mentions of the other side in `full`; documents of it in a markdown table
 MAX_OUTLIER_ROWS = 20
+MAX_POSITIONS = 6  # line:col positions listed in one evidence row
 MAX_DOCUMENT_ROWS = 50  # in a big corpus, the documents table lists those holding outliers
 FIRST_LINE = 80
-MATRIX_ROWS = 30  # documents listed in one matrix; the rest are summed in one row
+MATRIX_ROWS = 30  # a corpus with more documents than this lists only those holding outliers
 
-
-# --- shared helpers (also used by the other renderers of this package) -------------------
 
 def report_date(result) -> str:
     """YYYY-MM-DD: result.date if set, else SOURCE_DATE_EPOCH, else today (UTC)."""
@@ -51,16 +49,6 @@ def report_date(result) -> str:
     return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
-def severity_counts(findings) -> str:
-    counts = Counter(f.severity for f in findings)
-    parts = [plural(counts[s], s) for s in SEVERITIES if counts[s]]
-    return ", ".join(parts) if parts else "none"
-
-
 def ordered(findings) -> list:
     return sorted(findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, -1), f.sort_key()))
 
@@ -70,35 +58,48 @@ def corpus_name(result) -> str:
         paths = getattr(result, attr, None)
         if paths:
             return ", ".join(str(p) for p in paths)
-    paths = (getattr(result, "summary", None) or {}).get("paths")
-    if paths:
-        return ", ".join(str(p) for p in paths)
     docs = sorted(result.documents)
     if not docs:
-        return "(no documents)"
+        return "–"
     common = posixpath.commonpath(docs) if len(docs) > 1 else posixpath.dirname(docs[0])
     return (common or ".") + "/"
 
 
-def differing_words(texts: list[str], outliers: int = 1) -> list[set[str]]:
-    """For each text, the words that make it differ: an outlier's words found in no other
-    side, another side's words found in no outlier. Case is ignored unless the texts differ
-    only by case ("Tô lâm" / "Tô Lâm"). Words are returned as written."""
-    def diff(fold):
-        words = [[w for w in _WORD.findall(t)] for t in texts]
+def differing_words(texts: list[str], outliers: int = 1, outlier_values=(), expected_values=(),
+                    focus: str | None = None) -> list[set[str]]:
+    """For each side's text, the words to set in bold: the words of the values compared
+    that the other side does not share. An outlier's words must belong to its value (and
+    to `focus`, the disputed part of it, when given) and appear in neither the expected
+    value nor the other sides' texts; another side's words must belong to the expected
+    value and appear in no outlier. Case is ignored unless the values differ only by case
+    ("Tô lâm" / "Tô Lâm"). Words are returned as written."""
+    def run(fold):
+        words = [_WORD.findall(t) for t in texts]
         keys = [{fold(w) for w in ws} for ws in words]
-        out_keys = set().union(*keys[:outliers]) if keys[:outliers] else set()
-        other_keys = set().union(*keys[outliers:]) if keys[outliers:] else set()
-        result = []
+        in_outliers = set().union(*keys[:outliers])
+        in_others = set().union(*keys[outliers:])
+        own_outlier = {fold(w) for v in outlier_values for w in _WORD.findall(v)}
+        if focus:
+            own_outlier &= {fold(w) for w in _WORD.findall(focus)}
+        own_other = {fold(w) for v in expected_values for w in _WORD.findall(v)}
+        out = []
         for i, ws in enumerate(words):
-            against = other_keys if i < outliers else out_keys
-            result.append({w for w in ws if fold(w) not in against})
-        return result
+            own, against = ((own_outlier, own_other | in_others) if i < outliers
+                            else (own_other, own_outlier | in_outliers))
+            out.append({w for w in ws if fold(w) in own and fold(w) not in against})
+        return out
 
-    folded = diff(str.casefold)
-    if any(folded[:outliers]) or any(folded[outliers:]):
-        return folded
-    return diff(lambda w: w)
+    if not expected_values and len(texts) <= outliers:
+        return [set() for _ in texts]  # nothing to differ from
+    folded = run(str.casefold)
+    return folded if any(folded) else run(lambda w: w)
+
+
+def finding_marks(f, texts: list[str]) -> list[set[str]]:
+    """The words in bold of each side of a finding (texts: the sides' words as written)."""
+    n = len(f.values) - 1 if f.expected and len(f.values) > 1 else len(f.values)
+    return differing_words(texts, f.outliers, f.values[:n], [f.expected] if f.expected else [],
+                           f.focus)
 
 
 def sentence_span(doc, claim) -> tuple[int, int]:
@@ -141,7 +142,7 @@ def _inline(text: str) -> str:
 def _bold_words(span: str, words: set[str]) -> str:
     """Escape `span`, marking the given words in bold (contiguous marked words form one run)."""
     if not words:
-        return f"**{md_escape(span)}**" if span.strip() else md_escape(span)
+        return _inline(span)
     pieces: list[tuple[str, bool]] = []
     pos = 0
     for m in _WORD.finditer(span):
@@ -197,6 +198,7 @@ def quoted_sentence(result, claim, words: set[str]) -> str:
     return text
 
 
+
 def evidence_rows(f) -> tuple[list[int], int]:
     """Indexes of the sides to quote: the outliers (up to MAX_OUTLIER_ROWS), then other sides —
     first one mention of each (document, value), then the rest in order — up to
@@ -234,132 +236,108 @@ def _doc_link(path: str, line: int | None, base: str | None) -> str:
     return f"[{label}]({target})"
 
 
+
+
+def _positions(result, sides) -> str:
+    locs = [location(result, c) for c in sides]
+    shown = [f"{loc['line']}:{loc['column']}" for loc in locs[:MAX_POSITIONS]]
+    more = len(locs) - len(shown)
+    return ", ".join(shown) + (f", +{more}" if more > 0 else "")
+
+
+def evidence_groups(f) -> tuple[list[tuple[bool, list[int]]], int]:
+    """The evidence rows of a finding: (outlier?, side indices), outliers grouped by
+    document, the other sides by document and value (the matrix of older reports, one row
+    per cell); and how many mentions the rows leave out."""
+    groups: dict[tuple, list[int]] = {}
+    for i, c in enumerate(f.sides):
+        outlier = i < f.outliers
+        groups.setdefault((outlier, c.doc, None if outlier else c.value), []).append(i)
+    outs = [(True, g) for k, g in groups.items() if k[0]][:MAX_OUTLIER_ROWS]
+    others = [(False, g) for k, g in groups.items() if not k[0]][:MAX_OTHER_SIDES]
+    shown = sum(len(g) for _, g in outs + others)
+    return outs + others, len(f.sides) - shown
+
+
+def _line_link(path: str, line: int, base: str | None) -> str:
+    """A link to a line, labelled `name:line`."""
+    return f"[{md_escape(posixpath.basename(path))}:{line}]({relative_link(path, base)}#L{line})"
+
+
 def _table(rows, headers, align=None) -> str:
     return tabulate(rows, headers=headers, tablefmt="github", colalign=align, disable_numparse=True)
 
 
-def _section(result, n: int, f, base: str | None) -> list[str]:
-    out: list[str] = []
-    sev = SEVERITY_MARK.get(f.severity, f.severity)
-    out.append(f"### {n}. {md_escape(f.subject)} — `{f.rule}` ({sev})")
-    out.append("")
-    out.append(md_escape(f.message))
-    out.append("")
-    if f.expected:
-        out.append(f"**Suggested value:** {md_escape(f.expected)}")
-        out.append("")
-    if f.why:
-        out.append(f"**Why:** {md_escape(f.why)}")
-        out.append("")
-    if f.support:
-        items = [f"{md_escape(v)} — {md_escape(s)}" for v, s in f.support.items()]
-        out.append("**Support:** " + "; ".join(items))
-        out.append("")
+def is_style(f, rule_types: dict[str, str]) -> bool:
+    """A style finding: the facts agree (spellings, a name's case) or a suppression comment."""
+    from factlint.registry import STYLE_TYPES
 
+    return rule_types.get(f.rule, f.rule) in STYLE_TYPES
+
+
+def _found(f) -> str:
+    """The outliers' values as written, one each."""
+    return ", ".join(dict.fromkeys(str(c.display or c.value) for c in f.sides[:f.outliers]))
+
+
+def _suggestion(phrase, f) -> str:
+    parts = []
+    if f.expected:
+        support = f.support.get(f.expected)
+        parts.append(phrase("md-suggested", value=md_escape(f.expected))
+                     + (f" ({md_escape(support)})." if support else "."))
+    if f.why:
+        parts.append(phrase("md-why", reason=md_escape(f.why)))
+    return " ".join(parts)
+
+
+def _section(result, phrase, n: int, f, base: str | None) -> list[str]:
+    about = f.about or f.subject
+    out = [f"### {n}. {md_escape(about)} · `{f.rule}`", ""]
+    out.append(f"{md_escape(f.message)}. " + _suggestion(phrase, f))
+    out.append("")
     locs = [location(result, c) for c in f.sides]
-    spans = [loc["text"] for loc in locs]
-    diff = differing_words(spans, f.outliers)
+    marks = finding_marks(f, [loc["text"] for loc in locs])
     rows = []
-    shown_rows, left_out = evidence_rows(f)
-    for i in shown_rows:
-        c, loc = f.sides[i], locs[i]
-        role = "outlier" if i < f.outliers else "other side"
-        rows.append([
-            role,
-            _doc_link(c.doc, loc["line"], base),
-            f"{loc['line']}:{loc['column']}",
-            quoted_sentence(result, c, diff[i]),
-            md_escape(str(loc["value"])),
-        ])
-    out.append(_table(rows, ["", "Document", "Line:col", "Sentence", "Value read"]))
+    groups, left_out = evidence_groups(f)
+    for outlier, group in groups:
+        first = group[0]
+        c, loc = f.sides[first], locs[first]
+        rows.append(["✗" if outlier else "✓", _doc_link(c.doc, loc["line"], base),
+                     _positions(result, [f.sides[i] for i in group]),
+                     quoted_sentence(result, c, marks[first]), md_escape(str(loc["value"]))])
+    out.append(_table(rows, ["", phrase("md-col-document"), phrase("md-col-line"),
+                             phrase("md-col-quote"), phrase("md-col-value")]))
     out.append("")
     if left_out:
-        out.append(f"… and {plural(left_out, 'more mention')}, "
-                   "counted in the matrix below." if len({c.doc for c in f.sides}) > 2 else
-                   f"… and {plural(left_out, 'more mention')}.")
-        out.append("")
-
-    docs = sorted({c.doc for c in f.sides})
-    if len(docs) > 2:
-        shown: dict[str, str] = {}
-        for c in f.sides:
-            shown.setdefault(c.value, str(c.display or c.value))
-        values = list(dict.fromkeys(c.value for c in f.sides))
-        counts = Counter((c.doc, c.value) for c in f.sides)
-        outlier_docs = {c.doc for c in f.sides[:f.outliers]}
-        docs = sorted(docs, key=lambda d: (d not in outlier_docs, d))  # outliers' documents first
-        cell = lambda n: str(n) if n else "–"  # noqa: E731
-        rows = [[_doc_link(d, None, base)] + [cell(counts[(d, v)]) for v in values]
-                for d in docs[:MATRIX_ROWS]]
-        if len(docs) > MATRIX_ROWS:
-            rest = docs[MATRIX_ROWS:]
-            rows.append([f"… {plural(len(rest), 'more document')}"]
-                        + [cell(sum(counts[(d, v)] for d in rest)) for v in values])
-        out.append("Consistency matrix (mentions cited, per document and value):")
-        out.append("")
-        out.append(_table(rows, ["Document"] + [md_escape(shown[v]) for v in values],
-                          ["left"] + ["center"] * len(values)))
+        out.append(phrase("more-mentions", count=left_out))
         out.append("")
     return out
 
 
-def render(result) -> str:
-    base = _link_base(result)
-    findings = ordered(result.findings)
-    version = getattr(result, "version", "") or ""
-    out: list[str] = ["# factlint report", ""]
-    out.append("factlint compares what several documents say about the same people, visits, dates "
-               "and numbers, and lists every place where they disagree. Each conflict below shows "
-               "the value that most sources (or the vocabulary) support, and quotes every side "
-               "with the differing words in **bold**.")
-    out.append("")
-    out.append("In the evidence tables, *outlier* is the mention that disagrees and *other side* the "
-               "mentions it disagrees with; line and column count from 1 in the file as written, and "
-               "each document name links to its line.")
-    out.append("")
-    header = [
-        ["Corpus", md_escape(corpus_name(result))],
-        ["Documents", str(len(result.documents))],
-        ["Claims read", str(len(result.claims))],
-        ["Findings", f"{len(findings)} ({severity_counts(findings)})"],
-        ["Generated", f"{report_date(result)} by factlint {md_escape(str(version))}".rstrip()],
-    ]
-    out.append(_table(header, ["", ""]))
-    out.append("")
-
-    if findings:
-        specs = {r.id: r for r in (getattr(result, "rules", None) or [])}
-        by_rule = Counter(f.rule for f in findings)
-        rows = []
-        for rule in sorted(by_rule, key=lambda r: (-by_rule[r], r)):
-            spec = specs.get(rule)
-            sev = next(f.severity for f in findings if f.rule == rule)
-            rows.append([f"`{rule}`", sev, str(by_rule[rule]),
-                         md_escape(spec.description) if spec else ""])
-        out.append("## Findings by rule")
-        out.append("")
-        out.append(_table(rows, ["Rule", "Severity", "Findings", "What it checks"]))
-        out.append("")
-
-    if findings:
-        out.append("## Conflicts at a glance")
-        out.append("")
-        rows = []
-        for n, f in enumerate(findings, 1):
-            first = location(result, f.sides[0])
-            found = ", ".join(dict.fromkeys(str(c.display or c.value) for c in f.sides[:f.outliers]))
-            rows.append([str(n), f.severity, f"`{f.rule}`", md_escape(f.subject), md_escape(found),
-                         md_escape(f.expected or ""), _doc_link(first["path"], first["line"], base)
-                         + f" line {first['line']}"])
-        out.append(_table(rows, ["#", "Severity", "Rule", "Subject", "Found", "Suggested", "First outlier"]))
-        out.append("")
-
-    out.append("## Documents")
-    out.append("")
-    involved = Counter()
+def _style_table(result, phrase, findings, base) -> list[str]:
+    rows = []
     for f in findings:
-        for d in {c.doc for c in f.sides}:
-            involved[d] += 1
+        locs = [location(result, c) for c in f.sides]
+        marks = finding_marks(f, [loc["text"] for loc in locs])
+        here = _bold_words(locs[0]["text"], marks[0])
+        where = ", ".join(_line_link(loc["path"], loc["line"], base) for loc in locs[:min(f.outliers, MAX_POSITIONS)])
+        if f.outliers > MAX_POSITIONS:
+            where += f", +{f.outliers - MAX_POSITIONS}"
+        suggested = md_escape(f.expected or "")
+        support = f.support.get(f.expected or "")
+        if support:
+            suggested += f" ({md_escape(support)})"
+        if f.fix is not None:
+            suggested += " " + phrase("md-fixable")
+        rows.append([here, suggested or md_escape(f.message), where, f"`{f.rule}`"])
+    return [_table(rows, [phrase("md-col-here"), phrase("md-col-suggested"), phrase("md-col-where"),
+                          phrase("md-col-rule")]), ""]
+
+
+def _documents(result, phrase, findings, base) -> list[str]:
+    out = [f"## {phrase('md-documents')}", ""]
+    involved = Counter(d for f in findings for d in {c.doc for c in f.sides})
     claims_per_doc = Counter(c.doc for c in result.claims)
     if len(result.documents) <= MATRIX_ROWS:
         listed = sorted(result.documents)
@@ -367,21 +345,47 @@ def render(result) -> str:
         holding = Counter(d for f in findings for d in {c.doc for c in f.sides[:f.outliers]})
         ranked = sorted(holding, key=lambda d: (-holding[d], d))
         listed = sorted(ranked[:MAX_DOCUMENT_ROWS])
-        out.append(f"{plural(len(holding), 'document')} of {len(result.documents)} hold an outlier"
-                   + (f"; the {len(listed)} with the most findings are listed:"
-                      if len(listed) < len(holding) else ":"))
-        out.append("")
+        out += [phrase("md-big-corpus", holding=len(holding), total=len(result.documents),
+                       listed=len(listed)), ""]
     rows = [[_doc_link(p, None, base), md_escape(_shorten(first_line(result.documents[p]), FIRST_LINE)),
              str(claims_per_doc[p]), str(involved[p])] for p in listed]
     if rows:
-        out.append(_table(rows, ["Document", "First line", "Claims", "Findings citing it"]))
-        out.append("")
+        out += [_table(rows, [phrase("md-col-document"), phrase("md-col-first-line"),
+                              phrase("md-col-claims"), phrase("md-col-findings")]), ""]
+    return out
 
-    out.append("## Conflicts")
+
+def render(result) -> str:
+    phrase = phrases(result)
+    base = _link_base(result)
+    findings = ordered(result.findings)
+    rule_types = {r.id: r.type for r in (getattr(result, "rules", None) or [])}
+    facts = [f for f in findings if not is_style(f, rule_types)]
+    style = [f for f in findings if is_style(f, rule_types)]
+    version = str(getattr(result, "version", "") or "")
+    out = [f"# {phrase('md-title', corpus=md_escape(corpus_name(result)))}", ""]
+    out.append(phrase("md-facts", documents=len(result.documents), claims=len(result.claims),
+                      counts=severity_counts(phrase, findings), date=report_date(result),
+                      version=md_escape(version)))
     out.append("")
     if not findings:
-        out.append("No conflicts found: the documents agree on every claim the rules compare.")
-        out.append("")
-    for n, f in enumerate(findings, 1):
-        out.extend(_section(result, n, f, base))
+        out += [phrase("md-none"), ""]
+    else:
+        out += [phrase("md-legend"), ""]
+    if facts:
+        out += [f"## {phrase('md-conflicts', count=len(facts))}", ""]
+        rows = []
+        for n, f in enumerate(facts, 1):
+            first = location(result, f.sides[0])
+            rows.append([str(n), md_escape(f.about or f.subject),
+                         md_escape(_found(f)) + " — " + _line_link(first["path"], first["line"], base),
+                         md_escape(f.expected or ""), f"`{f.rule}`"])
+        out += [_table(rows, ["#", phrase("md-col-about"), phrase("md-col-here"),
+                              phrase("md-col-suggested"), phrase("md-col-rule")]), ""]
+        for n, f in enumerate(facts, 1):
+            out += _section(result, phrase, n, f, base)
+    if style:
+        out += [f"## {phrase('md-style', count=len(style))}", ""]
+        out += _style_table(result, phrase, style, base)
+    out += _documents(result, phrase, findings, base)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -14,7 +14,7 @@ import hashlib
 import json
 from urllib.parse import quote
 
-from factlint.report import location
+from factlint.report import location, phrases
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -101,6 +101,7 @@ def physical_location(result, claim, context: bool = True) -> dict:
 
 
 def sarif_result(result, f, rule_index: int) -> dict:
+    phrase = phrases(result)
     related = []
     links = []
     others = f.sides[f.outliers:]
@@ -110,17 +111,19 @@ def sarif_result(result, f, rule_index: int) -> dict:
         related.append({
             "id": i,
             "physicalLocation": physical_location(result, c, context=False),
-            "message": {"text": f"{value} ({loc['path']}:{loc['line']})"},
+            "message": {"text": phrase("in-file", value=value, path=loc["path"], line=loc["line"])},
         })
         if i <= MAX_LINKS:
-            links.append(f"[{_escape_link_text(value)} in {_escape_link_text(loc['path'])}:{loc['line']}]({i})")
+            link = phrase("sarif-link", value=_escape_link_text(value),
+                          path=_escape_link_text(loc["path"]), line=loc["line"])
+            links.append(f"[{link}]({i})")
     if len(others) > MAX_LINKS:
-        links.append(f"{len(others) - MAX_LINKS} more")
+        links.append(phrase("sarif-more", count=len(others) - MAX_LINKS))
     text = f.message
     if f.expected:
-        text += f" Expected: {f.expected}." + (f" {f.why}" if f.why else "")
+        text += " " + phrase("sarif-expected", value=f.expected) + (f" {f.why}" if f.why else "")
     if links:
-        text += " Other sources: " + "; ".join(links) + "."
+        text += " " + phrase("other-sources", links="; ".join(links))
     out = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
