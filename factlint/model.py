@@ -196,7 +196,6 @@ class QuantityData(Payload):
     low_open: bool
     high_open: bool
     unit: str | None  # the unit ("USD", "%", "km") or the counted noun ("người"), canonical
-    noun: str | None  # the counted noun as written (None for a unit)
     qualifier: str | None  # as written ("hơn", "khoảng hơn")
     predicate: str | None  # what happened to the counted things ("chết", "chở"), canonical
     head: str | None  # the word the figure follows ("có 60 người"), lower-cased
@@ -206,7 +205,6 @@ class QuantityData(Payload):
     notation: str = "plain"  # vi (2.000, 13,7), en (2,000, 13.7), plain (2000) or words
     alt_value: float | None = None  # the other reading of an ambiguous "1,500" (1,5)
     per: str | None = None  # "6,6%/năm": the unit it is per
-    implied_unit: bool = False  # the unit is not written ("doanh thu dưới 100 tỷ": đồng)
     actor: str | None = None  # the key of the person the figure is about (nearest in the sentence)
     place: str | None = None  # the place named with it (nearest in the sentence)
     out_of: float | None = None  # "5/30 phòng": the whole the figure is a part of (30)

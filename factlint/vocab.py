@@ -335,6 +335,7 @@ class Predicates(Strict):
     broader: dict[str, str] = {}  # canonical -> a broader one it is compared with ("nhận hối lộ" -> "nhận")
     running: list[str] = []  # canonical predicates of tolls that grow as a story unfolds ("chết")
     corrections: list[str] = []  # words that correct an earlier figure ("đính chính")
+    attributes: list[str] = []  # canonical predicates of a thing or a period ("giá"): compared with a person only
 
 
 class AsOf(Strict):

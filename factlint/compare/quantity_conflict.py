@@ -27,10 +27,14 @@ says the sources disagree, cites every side and suggests nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+
+from pydantic import Field
 
 from factlint.compare import Params, Rule, Stories, describe, tally
 from factlint.lexicon.numbers import overlap
+from factlint.model import COMPARED_ZONES
 from factlint.ruleset import Severity
 
 
@@ -39,6 +43,7 @@ class QuantityParams(Params):
     fuzzy_severity: Severity = "warning"  # a subject one side leaves unsaid
     lower_later_severity: Severity = "warning"  # a later report with a lower toll
     max_values: int = 4  # more distinct figures than this in one group: not one quantity
+    day_window: int = Field(3, ge=0, le=60)  # figures naming no one: documents must write days this close
 
 
 def _split(claims: list, attribute) -> list[list]:
@@ -89,17 +94,20 @@ class QuantityConflict(Rule):
         self.running = grammar.running
         self.broader = grammar.broader
         self.generic_units = grammar.measured_units
+        self.attributes = grammar.attributes
 
     def check(self, by_kind):
         stories = Stories(by_kind)
+        self.days = _days(by_kind.get("date", ()))
         kinds = set(self.params.kinds)
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             d = c.data
             if d.kind not in kinds or d.unit is None:
                 continue
-            if d.predicate is None and (d.head is None or d.actor is None and d.unit in self.generic_units):
-                continue  # "5 tỷ đồng", "20%" alone: what they measure is not said
+            if d.actor is None and (d.kind in ("age", "measure") or d.predicate in self.attributes or (
+                    d.predicate is None and (d.head is None or d.unit in self.generic_units))):
+                continue  # "5 tỷ đồng", "20%", "giá 1.800 USD", "42 tuổi" of no one named: of what?
             # without a predicate, the word a figure follows says what it counts ("có 60 người")
             predicate = self.broader.get(d.predicate, d.predicate) or (None, d.head)
             key = (d.unit.split()[0], d.per, predicate)
@@ -116,7 +124,35 @@ class QuantityConflict(Rule):
                 for by_actor in _split(by_noun, lambda c: c.data.actor):
                     for by_place in _split(by_actor, lambda c: c.data.place):
                         for story in stories.split(by_place):
-                            yield from self._group(story, running)
+                            # no one named: one event by the days its documents write
+                            named = any(c.data.actor for c in story)
+                            undated = isinstance(predicate, str)  # with a predicate, no day is a day
+                            for group in [story] if named else self._same_days(story, undated):
+                                yield from self._group(group, running)
+
+    def _same_days(self, claims: list, undated: bool) -> list[list]:
+        """Claims split by the days their documents write: figures that name no one are of
+        one event only when their documents write days within `day_window` of each other
+        (daily reports of one market or one epidemic tell many events), or, with
+        `undated`, neither writes one."""
+        docs = sorted({c.doc for c in claims})
+        parent = {d: d for d in docs}
+
+        def find(d):
+            while parent[d] != d:
+                parent[d] = parent[parent[d]]
+                d = parent[d]
+            return d
+
+        window = self.params.day_window
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                if find(a) != find(b) and _near(self.days.get(a, ()), self.days.get(b, ()), window, undated):
+                    parent[find(a)] = find(b)
+        groups: dict[str, list] = {}
+        for c in claims:
+            groups.setdefault(find(c.doc), []).append(c)
+        return list(groups.values())
 
     def _group(self, claims: list, running: bool):
         claims = _consistent(claims)
@@ -221,6 +257,37 @@ def _by_noun(claims: list) -> list[list]:
     return list(groups.values())
 
 
+def _days(dates) -> dict[str, list[int]]:
+    """The days each document writes (day and month; a missing year read as one year), as
+    sorted day numbers."""
+    out: dict[str, set[int]] = {}
+    for d in dates:
+        day = d.when
+        if d.zone in COMPARED_ZONES and day is not None and day.precision == "day":
+            try:
+                out.setdefault(d.doc, set()).add(dt.date(2000, day.month, day.day).toordinal())
+            except ValueError:
+                continue
+    return {doc: sorted(days) for doc, days in out.items()}
+
+
+def _near(a: list[int], b: list[int], window: int, undated: bool) -> bool:
+    """Whether two sorted lists of day numbers hold days within `window` of each other
+    (around the turn of the year, days are far apart: a missing year is read as one year);
+    with `undated`, two documents that write no day are not told apart."""
+    if not a or not b:
+        return undated and not a and not b
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if abs(a[i] - b[j]) <= window:
+            return True
+        if a[i] < b[j]:
+            i += 1
+        else:
+            j += 1
+    return False
+
+
 def _below(a, b) -> bool:
     """a lies wholly below b."""
     lo_a, hi_a, _, hi_open = a.data.interval()
@@ -238,11 +305,13 @@ def _consistent(claims: list) -> list:
 
 
 def _sharp(claims: list) -> bool:
-    """Every side says the same predicate, noun, actor and place."""
+    """Every side says the same predicate, noun, actor and place, and names who or when
+    (a person, an as-of day): "giá 1.800 USD" of two documents may be two days' prices."""
     first = claims[0].data
-    return first.predicate is not None and all(
-        (c.data.predicate, c.data.unit, c.data.actor, c.data.place)
-        == (first.predicate, first.unit, first.actor, first.place) for c in claims)
+    return first.predicate is not None and (first.actor is not None or first.as_of_date is not None) and all(
+        (c.data.predicate, c.data.unit, c.data.actor, c.data.place, c.data.as_of_date, c.data.as_of_time)
+        == (first.predicate, first.unit, first.actor, first.place, first.as_of_date, first.as_of_time)
+        for c in claims)
 
 
 def _width(c) -> float:

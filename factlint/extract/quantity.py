@@ -49,9 +49,9 @@ class Quantity:
     implied_unit: bool = False       # the unit is not written (money in "dưới 100 tỷ")
     alt_value: float | None = None   # the Vietnamese reading of an ambiguous "1,500"
     per: str | None = None           # the "per" unit: "6,6%/năm" → "năm"
+    step: float = 1.0                # the rounding of the figure
     as_of_span: tuple[int, int] | None = None  # where the as-of phrase stands
     out_of: float | None = None      # "5/30 phòng": the whole
-    step: float = 1.0                # the rounding of the figure
 
 
 # ------------------------------------------------------------------- compiled vocab
@@ -359,17 +359,16 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     if pred:
         q.predicate = v.pred_after[" ".join(pred.lower().split())]
         return q
+    # the nearest predicate before the span, up to a few words back in its clause ("chở 53
+    # người", "nhận hối lộ tổng cộng 5 tỷ đồng", "ghi nhận kỷ lục 10 ca")
     last = c.pred_last
-    if bw:  # the words before the span, from what was read before the number
-        for w in bw:
-            if w[0] in last:
-                q.predicate = _predicate_before(ctx, bw if start == f.start else [w for w in bw if w[1] < start])
-                break
-    if q.predicate is None:
-        # further back in the clause: "nhận hối lộ tổng cộng 5 tỷ đồng"
-        far = _before(text, start, PREDICATE_WORDS)
-        if len(far) > len(bw) and any(w[0] in last for w in far[len(bw):]):
-            q.predicate = _predicate_before(ctx, far)
+    if any(w[0] in last for w in bw) or len(bw) >= 3:
+        words = _before(text, start, PREDICATE_WORDS)
+        if any(w[0] in last for w in words):
+            q.predicate = _predicate_before(ctx, words)
+    if q.predicate is None and q.unit and " " in q.unit:
+        # the noun says it: "10 ca tử vong", "5 ca mắc"
+        q.predicate = v.pred_after.get(q.unit.split(" ", 1)[1])
     return q
 
 
@@ -392,7 +391,7 @@ def _make(ctx: _Ctx, f: Found, start: int, end: int, num: Number, qual, kind: st
     # positional: a call with twenty keywords costs more than everything else here
     return Quantity(start, end, ctx.text[start:end], num.value, value_max, value2, unit, qual,
                     iv[0], iv[1], iv[2], iv[3], None, None, "words" if f.words else num.notation, kind, noun,
-                    implied, num.alt_value, per.lower() if per else None, None, num.step)
+                    implied, num.alt_value, per.lower() if per else None, num.step)
 
 
 def _unit_compound(ctx: _Ctx, unit: str, end: int) -> bool:
@@ -726,9 +725,9 @@ class QuantityExtractor(Extractor):
             low, high = q.low, q.high
             data = QuantityData(
                 q.kind, q.value, q.value_max, q.value2, q.step, low, None if high == INF else high,
-                q.low_open, q.high_open, q.unit, q.noun, q.qualifier, q.predicate,
+                q.low_open, q.high_open, q.unit, q.qualifier, q.predicate,
                 _head(text, sentence, q.start), q.as_of, as_of_date,
-                as_of_time, q.notation, q.alt_value, q.per, q.implied_unit,
+                as_of_time, q.notation, q.alt_value, q.per,
                 _nearest(names, q.start), _nearest(places, q.start), q.out_of, _holds_any(corrections, sentence))
             claims.append(Claim(
                 kind="quantity", subject=q.unit or q.kind, attribute=q.predicate or q.kind,

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from heapq import merge
 from dataclasses import dataclass
 
 import regex
@@ -166,6 +167,7 @@ class NumberGrammar:
         self.broader = dict(pr.broader)
         self.running = set(pr.running)
         self.corrections = list(pr.corrections)
+        self.attributes = set(pr.attributes)
         ao = numbers.as_of
         self.as_of_strong = [f(x) for x in ao.strong]
         self.as_of_weak = [f(x) for x in ao.weak]
@@ -636,22 +638,24 @@ _CLOCK = regex.compile(r"[hH](\d{1,2})?(?![\p{L}\d])")
 _HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\d])")  # "1m75"
 
 
-def scan(text: str, v: NumberGrammar) -> list[Found]:
-    """Every number expression of `text`, in order, not overlapping."""
-    out = _scan_digits(text, v)
-    out.extend(_scan_words(text, v))
-    out.sort(key=lambda f: f.start)
-    merged: list[Found] = []
+def scan(text: str, v: NumberGrammar):
+    """Every number expression of `text`, in order, not overlapping (a generator: a long
+    text's numbers are never all held at once)."""
+    words = _scan_words(text, v)
+    words.sort(key=_start)
     last = -1
-    for f in out:
+    for f in merge(_scan_digits(text, v), words, key=_start):
         if f.start >= last:
-            merged.append(f)
+            yield f
             last = f.end
-    return merged
 
 
-def _scan_digits(text: str, v: NumberGrammar) -> list[Found]:
-    out: list[Found] = []
+def _start(f) -> int:
+    return f.start
+
+
+def _scan_digits(text: str, v: NumberGrammar):
+    """The number expressions in digits, in order (a generator: nothing is held)."""
     n = len(text)
     last_end = 0
     # groups by index: a named look-up costs as much as the rest of the common path
@@ -670,7 +674,7 @@ def _scan_digits(text: str, v: NumberGrammar) -> list[Found]:
         run = g[i_n]
         e = s + len(run)
         if ":" in run:  # "21:40", "1:3"
-            out.append(Found(s, e, "time", Number(0.0, 1.0, text=run)))
+            yield Found(s, e, "time", Number(0.0, 1.0, text=run))
             last_end = e
             continue
         bw = _words_of(text, s, g[i_w1], g[i_w2], g[i_w3]) if g[i_w1] is not None else []
@@ -678,7 +682,7 @@ def _scan_digits(text: str, v: NumberGrammar) -> list[Found]:
             f = _slash(text, s, e, run)
             if f is not None:
                 f.bw = bw
-                out.append(f)
+                yield f
             last_end = _skip_run(text, e) if f is None else f.end
             continue
         if run.isdigit():  # the common case, inlined (parse_digits does the same)
@@ -694,7 +698,7 @@ def _scan_digits(text: str, v: NumberGrammar) -> list[Found]:
             f = _glued(text, s, e, num, v)
             if f is not None:
                 f.bw = bw
-                out.append(f)
+                yield f
                 last_end = f.end
             else:
                 last_end = _GLUED.match(text, e).end()
@@ -727,17 +731,16 @@ def _scan_digits(text: str, v: NumberGrammar) -> list[Found]:
                 last_end = _skip_run(text, end)
                 continue
             f.bw = bw
-            out.append(f)
+            yield f
             last_end = f.end
             continue
         num.end = end
         # positional: keyword construction of a dataclass is the slower part of this line
         if g[i_t] is not None:
-            out.append(Found(s, end, "number", num, None, False, None, None, None, bw, m, g))
+            yield Found(s, end, "number", num, None, False, None, None, None, bw, m, g)
         else:
-            out.append(Found(s, end, "number", num, None, False, None, None, None, bw))
+            yield Found(s, end, "number", num, None, False, None, None, None, bw)
         last_end = end
-    return out
 
 
 _PUNCT_END = ".,;:!?)]}\"\u201d\u2019'\u2026\u00bb"
