@@ -209,6 +209,7 @@ class QuantityData(Payload):
     place: str | None = None  # the place named with it (nearest in the sentence)
     out_of: float | None = None  # "5/30 phòng": the whole the figure is a part of (30)
     corrected: bool = False  # the sentence corrects an earlier figure ("đính chính")
+    planned: bool = False  # the sentence plans or targets it ("dự kiến", "mục tiêu"): not a report
 
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) with infinite ends for the unbounded."""

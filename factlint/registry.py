@@ -43,6 +43,8 @@ RULE_TYPES = {
     "anniversary-years": "AnniversaryYears",
     "anniversary-consistency": "AnniversaryConsistency",
     "quantity-conflict": "QuantityConflict",
+    "ordinal-conflict": "OrdinalConflict",
+    "number-notation": "NumberNotation",
     "event-time": "EventTime",
 }
 

@@ -338,6 +338,10 @@ class Predicates(Strict):
     attributes: list[str] = []  # canonical predicates of a thing or a period ("giá"): compared with a person only
 
 
+class Plans(Strict):
+    words: list[str] = []  # in a sentence, they make a figure a plan, not a report ("dự kiến")
+
+
 class AsOf(Strict):
     """"Tính đến 17 giờ ngày 3/9", "đến 20h": the time a count stands at."""
 
@@ -358,6 +362,7 @@ class Numbers(Strict):
     ranges: NumberRanges = NumberRanges()
     scores: Scores = Scores()
     predicates: Predicates = Predicates()
+    plans: Plans = Plans()
     as_of: AsOf = AsOf()
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar, Iterable
 from pydantic import BaseModel, ConfigDict
 
 from factlint.messages import Phrasebook, parse, render
-from factlint.model import COMPARED_ZONES, Claim, Finding
+from factlint.model import COMPARED_ZONES, SEVERITY_RANK, Claim, Finding
 
 
 class Params(BaseModel):
@@ -53,6 +53,11 @@ class Rule:
     def message(self, key: str = "default", **fields) -> str:
         """The rule file's template for `key`, filled in."""
         return render(self._templates[key], fields)
+
+    def at_most(self, severity: str) -> str:
+        """`severity`, but never above the rule's own (a project that lowers a rule lowers
+        all its findings)."""
+        return min(severity, self.severity, key=SEVERITY_RANK.__getitem__)
 
     def finding(self, **kw) -> Finding:
         """A finding of this rule, at the rule's severity unless `severity` says otherwise."""
@@ -168,6 +173,21 @@ def _disagreement(rule, claims, subject, value, shown, counts, why) -> Finding:
         subject=subject, expected=None, values=values, sides=sides,
         outliers=sum(value(c) == first for c in claims), why=why(rule.phrase("why-disagree")),
         support={forms[v]: describe(rule.phrase, counts[v]) for v in counts})
+
+
+def split_unsaid(claims: list, attribute) -> list[list]:
+    """Claims split by an attribute that may be unsaid (None): a claim that does not say
+    it joins the only group that does, else it is left out."""
+    groups: dict = {}
+    unsaid = []
+    for c in claims:
+        value = attribute(c)
+        (unsaid if value is None else groups.setdefault(value, [])).append(c)
+    if not groups:
+        return [unsaid]
+    if len(groups) == 1:
+        next(iter(groups.values())).extend(unsaid)
+    return list(groups.values())
 
 
 class Stories:

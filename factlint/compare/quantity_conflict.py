@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, Stories, describe, tally
+from factlint.compare import Params, Rule, Stories, describe, split_unsaid, tally
 from factlint.lexicon.numbers import overlap
 from factlint.model import COMPARED_ZONES
 from factlint.ruleset import Severity
@@ -44,21 +44,6 @@ class QuantityParams(Params):
     lower_later_severity: Severity = "warning"  # a later report with a lower toll
     max_values: int = 4  # more distinct figures than this in one group: not one quantity
     day_window: int = Field(3, ge=0, le=60)  # figures naming no one: documents must write days this close
-
-
-def _split(claims: list, attribute) -> list[list]:
-    """Claims split by an attribute that may be unsaid (None): a claim that does not say
-    it joins the only group that does, else it is left out."""
-    groups: dict = {}
-    unsaid = []
-    for c in claims:
-        value = attribute(c)
-        (unsaid if value is None else groups.setdefault(value, [])).append(c)
-    if not groups:
-        return [unsaid]
-    if len(groups) == 1:
-        next(iter(groups.values())).extend(unsaid)
-    return list(groups.values())
 
 
 def _meet(a, b) -> bool:
@@ -103,8 +88,8 @@ class QuantityConflict(Rule):
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             d = c.data
-            if d.kind not in kinds or d.unit is None:
-                continue
+            if d.kind not in kinds or d.unit is None or d.planned:
+                continue  # a plan is not a report
             if d.actor is None and (d.kind in ("age", "measure") or d.predicate in self.attributes or (
                     d.predicate is None and (d.head is None or d.unit in self.generic_units))):
                 continue  # "5 tỷ đồng", "20%", "giá 1.800 USD", "42 tuổi" of no one named: of what?
@@ -121,8 +106,8 @@ class QuantityConflict(Rule):
                 continue
             running = predicate in self.running
             for by_noun in _by_noun(claims):
-                for by_actor in _split(by_noun, lambda c: c.data.actor):
-                    for by_place in _split(by_actor, lambda c: c.data.place):
+                for by_actor in split_unsaid(by_noun, lambda c: c.data.actor):
+                    for by_place in split_unsaid(by_actor, lambda c: c.data.place):
                         for story in stories.split(by_place):
                             # no one named: one event by the days its documents write
                             named = any(c.data.actor for c in story)
@@ -191,7 +176,7 @@ class QuantityConflict(Rule):
         outliers = [c for c in claims if not _meet(c, best)]
         if not outliers:
             return None  # one figure meets every other ("khoảng 50" beside 45 and 55)
-        severity = self.severity if sharp_time and _sharp(claims) else self.params.fuzzy_severity
+        severity = self.severity if sharp_time and _sharp(claims) else self.at_most(self.params.fuzzy_severity)
         quantity = _describe(best)
         as_of = _as_of(claims)
         counts = tally(claims, value=lambda c: c.display)
@@ -234,7 +219,7 @@ class QuantityConflict(Rule):
                 earlier = by_time[t]
                 c, e = drops[0], earlier[0]
                 yield self.finding(
-                    severity=self.params.lower_later_severity,
+                    severity=self.at_most(self.params.lower_later_severity),
                     message=self.message("lower", quantity=_describe(c), later=c.display,
                                          later_time=_when(later), earlier=e.display, earlier_time=_when(t)),
                     subject=_describe(c), expected=None,
@@ -305,12 +290,13 @@ def _consistent(claims: list) -> list:
 
 
 def _sharp(claims: list) -> bool:
-    """Every side says the same predicate, noun, actor and place, and names who or when
-    (a person, an as-of day): "giá 1.800 USD" of two documents may be two days' prices."""
+    """Every side says the same predicate, noun and actor, and names who or when (a person,
+    an as-of day: "giá 1.800 USD" of two documents may be two days' prices); a place one
+    side leaves unsaid is the place the others name."""
     first = claims[0].data
     return first.predicate is not None and (first.actor is not None or first.as_of_date is not None) and all(
-        (c.data.predicate, c.data.unit, c.data.actor, c.data.place, c.data.as_of_date, c.data.as_of_time)
-        == (first.predicate, first.unit, first.actor, first.place, first.as_of_date, first.as_of_time)
+        (c.data.predicate, c.data.unit, c.data.actor, c.data.as_of_date, c.data.as_of_time)
+        == (first.predicate, first.unit, first.actor, first.as_of_date, first.as_of_time)
         for c in claims)
 
 

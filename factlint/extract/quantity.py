@@ -693,6 +693,7 @@ class QuantityExtractor(Extractor):
         key = lexicon.folder.key
         v = lexicon.vocab
         self.corrections = Phrases(self.grammar.corrections)
+        self.plans = Phrases(lexicon.vocab.numbers.plans.words)
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
@@ -712,6 +713,7 @@ class QuantityExtractor(Extractor):
         date_starts = [d.start for d in dates]
         sentence_of = Spans(doc.sentences)
         corrections = [m.start() for m in self.corrections.finditer(text)]
+        plans = [m.start() for m in self.plans.finditer(text)]
         scope: dict = {}  # sentence -> (places, names)
         claims = []
         for q in quantities:
@@ -728,7 +730,8 @@ class QuantityExtractor(Extractor):
                 q.low_open, q.high_open, q.unit, q.qualifier, q.predicate,
                 _head(text, sentence, q.start), q.as_of, as_of_date,
                 as_of_time, q.notation, q.alt_value, q.per,
-                _nearest(names, q.start), _nearest(places, q.start), q.out_of, _holds_any(corrections, sentence))
+                _nearest(names, q.start), _nearest(places, q.start), q.out_of, _holds_any(corrections, sentence),
+                _holds_any(plans, sentence))
             claims.append(Claim(
                 kind="quantity", subject=q.unit or q.kind, attribute=q.predicate or q.kind,
                 value=_value(q), text=q.text, doc=doc.path, start=q.start, end=q.end,
