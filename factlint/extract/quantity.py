@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from datetime import timedelta
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import Phrases, any_of, words_re
+from factlint.lexicon import any_of, words_re
 from factlint.model import Claim, PartialDate, QuantityData
 from factlint.normalize.structure import Spans
 from factlint.lexicon.numbers import INF, Found, Number, NumberGrammar, alternation, hull, interval_of, scan
@@ -22,7 +23,7 @@ _PUNCT_END = ".,;:!?)]}\"”’'…»"
 _PUNCT_START = "([{\"“‘'«"
 _MEASURED = ("money", "percent", "measure")
 PREDICATE_WORDS = 6  # how far back in its clause a predicate is looked for ("nhận hối lộ tổng cộng 5 tỷ")
-_LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)[ \t]*$")
+_TOKEN = re.compile(r"[^\W\d_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
 
 
@@ -131,7 +132,7 @@ def find_quantities(text: str, sentences: list[tuple[int, int]], v: NumberGramma
     ctx.times.extend(dates)
     out: list[Quantity] = []
     di, nd = 0, len(dates)
-    for f in scan(text, v):
+    for f in scan(text, v, dates):
         while di < nd and dates[di][1] <= f.start:
             di += 1
         if di < nd and dates[di][0] <= f.start:
@@ -692,8 +693,9 @@ class QuantityExtractor(Extractor):
         self.compiled = _Compiled(self.grammar)
         key = lexicon.folder.key
         v = lexicon.vocab
-        self.corrections = Phrases(self.grammar.corrections)
-        self.plans = Phrases(lexicon.vocab.numbers.plans.words)
+        # phrases as tuples of lower-cased words: a sentence's words are looked up first
+        self.corrections = [tuple(w.lower().split()) for w in self.grammar.corrections]
+        self.plans = [tuple(w.lower().split()) for w in lexicon.vocab.numbers.plans.words]
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
@@ -712,66 +714,65 @@ class QuantityExtractor(Extractor):
         people_starts = [p.start for p in people]
         date_starts = [d.start for d in dates]
         sentence_of = Spans(doc.sentences)
-        corrections = [m.start() for m in self.corrections.finditer(text)]
-        plans = [m.start() for m in self.plans.finditer(text)]
-        scope: dict = {}  # sentence -> (places, names)
+        sentences = [sentence_of.find(q.start) for q in quantities]
+        last = {s: q.start for s, q in zip(sentences, quantities)}  # the last figure of each sentence
+        scope: dict = {}  # sentence -> what it says beyond its figures (_scope)
         claims = []
-        for q in quantities:
-            sentence = sentence_of.find(q.start)
-            if sentence not in scope:
-                scope[sentence] = self._scope(text, sentence, people, people_starts)
-            places, names = scope[sentence]
+        zone_at, path = doc.zone_at, doc.path
+        for q, sentence in zip(quantities, sentences):
+            facts = scope.get(sentence)
+            if facts is None:
+                facts = scope[sentence] = self._scope(text, sentence, last[sentence], people, people_starts)
+            places, names, corrected, planned = facts
             as_of_date = as_of_time = None
             if q.as_of_span:
                 as_of_date, as_of_time = self._as_of(doc, q.as_of_span, dates, date_starts)
-            low, high = q.low, q.high
+            high = q.high
             data = QuantityData(
-                q.kind, q.value, q.value_max, q.value2, q.step, low, None if high == INF else high,
+                q.kind, q.value, q.value_max, q.value2, q.step, q.low, None if high == INF else high,
                 q.low_open, q.high_open, q.unit, q.qualifier, q.predicate,
                 _head(text, sentence, q.start), q.as_of, as_of_date,
                 as_of_time, q.notation, q.alt_value, q.per,
-                _nearest(names, q.start), _nearest(places, q.start), q.out_of, _holds_any(corrections, sentence),
-                _holds_any(plans, sentence))
-            claims.append(Claim(
-                kind="quantity", subject=q.unit or q.kind, attribute=q.predicate or q.kind,
-                value=_value(q), text=q.text, doc=doc.path, start=q.start, end=q.end,
-                zone=doc.zone_at(q.start), sentence=sentence, display=q.text, when=as_of_date, data=data))
+                _nearest(names, q.start), _nearest(places, q.start), q.out_of, corrected, planned)
+            claims.append(Claim("quantity", q.unit or q.kind, q.predicate or q.kind, _value(q), q.text, path,
+                                q.start, q.end, zone_at(q.start), sentence, q.text, as_of_date, data))
         return claims
 
-    def _scope(self, text: str, sentence, people, people_starts) -> tuple:
-        """The places and the people a sentence names, as (start, key) in text order: the
-        person claims, and full Vietnamese names (a family name and two or three more
-        syllables); places and names are runs of capitalised words the vocabulary knows."""
+    def _scope(self, text: str, sentence, last: int, people, people_starts) -> tuple:
+        """What a sentence says beyond its figures: the places and the people it names
+        before its last figure (`last`), as (start, key) in text order — the person
+        claims, and full Vietnamese names (a family name and two or three more syllables);
+        places and names are runs of capitalised words the vocabulary knows — and whether
+        it corrects an earlier figure or plans."""
         if sentence is None:
-            return [], []
-        lo, hi = bisect_left(people_starts, sentence[0]), bisect_left(people_starts, sentence[1])
+            return [], [], False, False
+        s0, s1 = sentence
+        tokens = set(_TOKEN.findall(text[s0:s1].lower()))
+        corrected = any(p[0] in tokens and _says(text, s0, s1, p) for p in self.corrections)
+        planned = any(p[0] in tokens and _says(text, s0, s1, p) for p in self.plans)
+        lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
         claimed = [(p.start, p.subject) for p in people[lo:hi]]
         places, names = [], []
         firsts, surnames, key = self.place_firsts, self.lexicon.surnames, self.lexicon.folder.key
-        stop = self.lexicon.name_stopwords
-        for m in _CAPITALISED.finditer(text, *sentence):
+        stop, place = self.lexicon.name_stopwords, self.lexicon.place
+        for m in _CAPITALISED.finditer(text, s0, last):
             words = m.group().split()
-            i = 0
-            while i < len(words):
+            i, n = 0, len(words)
+            while i < n:
                 if words[i] in firsts:  # the longest place name starting here
-                    for j in range(min(len(words), i + 4), i, -1):
-                        name = self.lexicon.place(" ".join(words[i:j]))
-                        if name:
-                            places.append((m.start(), name))
-                            i = j
-                            break
-                    else:
-                        j = 0
+                    j = next((j for j in range(min(n, i + 4), i, -1) if place(" ".join(words[i:j]))), 0)
                     if j:
+                        places.append((m.start(), place(" ".join(words[i:j]))))
+                        i = j
                         continue
-                if len(words) - i >= 3 and key(words[i]) in surnames and key(words[i]) not in stop:
+                if n - i >= 3 and key(words[i]) in surnames and key(words[i]) not in stop:
                     names.append((m.start(), key(" ".join(words[i:i + 4]))))
                     break
                 i += 1
         if claimed:  # a name the person extractor read is that person
             taken = {start for start, _ in claimed}
             names = sorted(claimed + [n for n in names if n[0] not in taken])
-        return places, names
+        return places, names, corrected, planned
 
     def _as_of(self, doc, span, dates, date_starts):
         """The day and the clock time of an as-of phrase: a date read in it, else a day named
@@ -796,10 +797,19 @@ class QuantityExtractor(Extractor):
 
 
 def _head(text: str, sentence, start: int) -> str | None:
-    """The word right before `start` in its sentence, lower-cased."""
-    lo = sentence[0] if sentence else 0
-    m = _LAST_WORD.search(text, max(lo, start - 24), start)
-    return m.group(1).lower() if m else None
+    """The word right before `start` in its sentence, lower-cased (None after punctuation)."""
+    seg = text[max(sentence[0] if sentence else 0, start - 24):start]
+    words = seg.split()
+    if not words or not seg[-1:].isspace() or (len(words) == 1 and start - 24 > (sentence[0] if sentence else 0)):
+        return None
+    word = words[-1].lstrip(_PUNCT_START)
+    return word.lower() if word.isalpha() else None
+
+
+def _says(text: str, start: int, end: int, phrase: tuple[str, ...]) -> bool:
+    """Whether text[start:end] holds the phrase (its words, lower-cased) as whole words."""
+    words = r"[ \t]+".join(regex.escape(w) for w in phrase)
+    return regex.search(rf"(?<![\p{{L}}\p{{M}}])(?i:{words})(?![\p{{L}}\p{{M}}])", text[start:end]) is not None
 
 
 def _value(q: Quantity) -> str:
@@ -811,15 +821,9 @@ def _value(q: Quantity) -> str:
 
 def _fmt(x: float) -> str:
     x = round(x, 6)
-    return str(int(x)) if x == int(x) else f"{x:.6f}".rstrip("0")
-
-
-def _holds_any(starts: list[int], span) -> bool:
-    """Whether one of the sorted positions lies in span."""
-    if span is None or not starts:
-        return False
-    i = bisect_left(starts, span[0])
-    return i < len(starts) and starts[i] < span[1]
+    if x.is_integer():
+        return str(int(x))
+    return f"{x:.6f}".rstrip("0")
 
 
 def _nearest(named, at) -> str | None:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 import re
-from heapq import merge
 from dataclasses import dataclass
 
 import regex
@@ -309,9 +308,9 @@ class NumberGrammar:
         out.extend(self.units_exact)
         return out, [f for f in out if f not in self.digits_only_units]
 
-    def scan(self, text: str) -> list[Found]:
-        """Every number expression of `text`, in order, not overlapping."""
-        return scan(text, self)
+    def scan(self, text: str, skip: list[tuple[int, int]] = ()):
+        """Every number expression of `text`, in order, not overlapping (`scan`)."""
+        return scan(text, self, skip)
 
     def parse(self, text: str) -> Number | None:
         """One number written alone; None when the whole text is not one number."""
@@ -632,39 +631,70 @@ class Found:
     g: tuple | None = None       # its groups, already taken
 
 
+_SKIPPED = Number(0.0, 1.0)  # the number that stands for a skipped span
 _DIGIT_RUN = regex.compile(r"\d+(?:[.,:/]\d+)*")
 _GLUED = regex.compile(r"(%|[\p{L}\u00b0][\p{L}\p{M}\u00b2\u00b3\d]*)")
 _CLOCK = regex.compile(r"[hH](\d{1,2})?(?![\p{L}\d])")
 _HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\d])")  # "1m75"
 
 
-def scan(text: str, v: NumberGrammar):
+def scan(text: str, v: NumberGrammar, skip: list[tuple[int, int]] = ()):
     """Every number expression of `text`, in order, not overlapping (a generator: a long
-    text's numbers are never all held at once)."""
+    text's numbers are never all held at once). Numbers in digits inside the `skip` spans
+    (sorted, disjoint: dates read before) are not read: each span is one "date"."""
     words = _scan_words(text, v)
     words.sort(key=_start)
+    wi, nw = 0, len(words)
     last = -1
-    for f in merge(_scan_digits(text, v), words, key=_start):
+    for f in _scan_digits(text, v, skip):
+        while wi < nw and words[wi].start < f.start:
+            w = words[wi]
+            wi += 1
+            if w.start >= last:
+                yield w
+                last = w.end
         if f.start >= last:
             yield f
             last = f.end
+    for w in words[wi:]:
+        if w.start >= last:
+            yield w
+            last = w.end
 
 
 def _start(f) -> int:
     return f.start
 
 
-def _scan_digits(text: str, v: NumberGrammar):
-    """The number expressions in digits, in order (a generator: nothing is held)."""
+def _scan_digits(text: str, v: NumberGrammar, skip=()):
+    """The number expressions in digits, in order (a generator: nothing is held); a skip
+    span is searched no further than its first number, which stands for it."""
+    pos = 0
+    for a, b in skip:
+        for f in _digits_between(text, v, pos, a):
+            yield f
+            pos = f.end
+        if pos < b:
+            yield Found(a, b, "date", _SKIPPED)
+            pos = b
+    yield from _digits_between(text, v, pos, None)
+
+
+
+
+def _digits_between(text: str, v: NumberGrammar, pos: int, stop: int | None):
+    """The number expressions in digits that start in text[pos:stop] (they may run on)."""
     n = len(text)
-    last_end = 0
+    last_end = pos
     # groups by index: a named look-up costs as much as the rest of the common path
     gi = v.digit_re.groupindex
     i_w1, i_w2, i_w3, i_n, i_sc, i_t = (gi[k] - 1 for k in ("w1", "w2", "w3", "n", "sc", "t"))
     n_idx = i_n + 1
-    for m in v.digit_re.finditer(text):
+    for m in v.digit_re.finditer(text, pos):
         g = m.groups()
         s = m.start(n_idx)
+        if stop is not None and s >= stop:
+            return
         if s < last_end:
             continue
         # glued to a name by a dash: "Covid-19", "RX-7" (letters and dots are excluded by
