@@ -117,6 +117,7 @@ class Grammar(Strict):
 
     conjunctions: list[str] = []  # join items of a list: "Nga và Belarus"
     possessives: list[str] = []  # "chuyến thăm của Tổng Bí thư …"
+    invitations: list[str] = []  # "theo lời mời của …": the person after it invited, not visits
 
 
 TimeBound = Literal["about", "at", "exact", "before", "after"]

@@ -67,12 +67,14 @@ class EventTime(Rule):
                 by_step.setdefault((c.subject, c.data.time == "minute"), []).append(c)
         for (step, _), claims in sorted(by_step.items()):
             for by_event in _split(claims, lambda c: c.data.event):
-                for by_actor in _split(by_event, lambda c: c.data.actor):
+                actor_of = _people(c.data.actor for c in by_event)
+                for by_actor in _split(by_event, lambda c: actor_of.get(c.data.actor)):
                     for story in stories.split(by_actor):
                         if story[0].data.event in once and step in once_steps:  # one day, at one place
                             for by_place in _split_places(story):
                                 yield from self._days(by_place)
-                        for by_day in _split(story, lambda c: c.when.iso() if c.when else None):
+                        # a day is its day and month: a year left unsaid does not make another day
+                        for by_day in _split(story, lambda c: c.when.short() if c.when and c.when.day else None):
                             finding = self._conflict([c for c in by_day if c.data.time != "day"])
                             if finding is not None:
                                 yield finding
@@ -89,14 +91,18 @@ class EventTime(Rule):
             value=lambda c: c.when.iso(), shown=lambda c: c.when.short())
 
     def _conflict(self, claims: list):
-        if len(claims) < 2 or all(_overlap(a, b) for a in claims for b in claims):
+        # the times that cannot meet another one (a vague "chiều tối" meeting both sides
+        # of a conflict does not hide it)
+        conflicting = [c for c in claims if any(not _overlap(c, d) for d in claims)]
+        if not conflicting:
             return None
         claims = sorted(claims, key=lambda c: (c.doc, c.start))
         # a time is supported by the documents whose times meet it
         support = {id(c): {d.doc for d in claims if _overlap(c, d)} for c in claims}
         mentions = {id(c): sum(_overlap(c, d) for d in claims) for c in claims}
-        best = min(claims, key=lambda c: (-len(support[id(c)]), -mentions[id(c)], c.data.high - c.data.low))
-        outliers = [c for c in claims if not _overlap(c, best)]
+        best = min(conflicting, key=lambda c: (-len(support[id(c)]), -mentions[id(c)], c.data.high - c.data.low,
+                                               c.doc, c.start))
+        outliers = [c for c in conflicting if not _overlap(c, best)]
         step = claims[0].data.step_text.strip()
         counts = tally(claims, value=lambda c: c.display)
         if len(support[id(best)]) > max(len(support[id(c)]) for c in outliers):
@@ -111,15 +117,29 @@ class EventTime(Rule):
                 why=self.phrase("why-event-time", documents=n, expected=best.display),
                 support={v: describe(self.phrase, counts[v]) for v in counts})
         # no time has more documents behind it: the sources disagree, nothing is suggested
-        first = claims[0]
-        outliers = [c for c in claims if _overlap(c, first)]
-        others = [c for c in claims if not _overlap(c, first)]
-        values = list(dict.fromkeys(c.display for c in claims))
+        conflicting.sort(key=lambda c: (c.doc, c.start))
+        first = conflicting[0]
+        outliers = [c for c in conflicting if _overlap(c, first)]
+        others = [c for c in conflicting if not _overlap(c, first)]
+        values = list(dict.fromkeys(c.display for c in outliers + others))
         return self.finding(
             message=self.message("disagree", subject=step, values=" / ".join(values)),
             subject=step, expected=None, values=values, sides=outliers + others,
             outliers=len(outliers), why=self.phrase("why-disagree"),
             support={v: describe(self.phrase, counts[v]) for v in counts})
+
+
+def _people(actors) -> dict[str, str]:
+    """Each actor key -> one key for the person: a name of two words or more that ends
+    another names the same person in a story ("mạnh dũng" / "nhâm mạnh dũng")."""
+    names = sorted({a for a in actors if a}, key=lambda a: -len(a.split()))
+    same: dict[str, str] = {}
+    for a in names:
+        words = a.split()
+        longer = [b for b in same if len(words) >= 2 and b.split()[-len(words):] == words]
+        heads = {same[b] for b in longer}
+        same[a] = heads.pop() if len(heads) == 1 else a
+    return same
 
 
 def _split_places(claims: list) -> list[list]:

@@ -42,6 +42,7 @@ class MomentExtractor(Extractor):
         self.event_of = {key(w): event for event, words in v.nouns.items() for w in words}
         self.events = Phrases([w for words in v.nouns.values() for w in words])
         self.planned = Phrases(lexicon.vocab.events.planned_words)
+        self.titles = Phrases(lexicon.title_forms)
         self.parts = {k.lower(): (lo * 60, hi * 60) for k, (lo, hi) in lexicon.vocab.dates.parts_of_day.items()}
         self.same_day = Phrases(lexicon.vocab.dates.same_day)
         self.place_re = regex.compile(
@@ -72,6 +73,10 @@ class MomentExtractor(Extractor):
         date_starts = [d.start for d in dates]
         people = sorted(found.get("person", ()), key=lambda p: p.start)
         person_starts = [p.start for p in people]
+        holders: dict[str, set[str]] = {}  # a title -> who holds it in this document
+        for p in people:
+            for title in p.data.titles:
+                holders.setdefault(title, set()).add(p.subject)
         key = self.lexicon.folder.key
         claims: list[Claim] = []
         for s_start, s_end in self._timed_sentences(doc, dates):
@@ -93,7 +98,8 @@ class MomentExtractor(Extractor):
             for step, a, b in steps:
                 t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
-                actor = self._actor(people, person_starts, s_start, s_end, a)
+                actor = self._actor(people, person_starts, s_start, s_end, a) or \
+                    self._title_holder(text, s_start, s_end, a, holders)
                 shown = text[t.start:t.end]
                 if t.kind == "day":
                     value = day.iso() if day else ""
@@ -140,6 +146,16 @@ class MomentExtractor(Extractor):
             return PartialDate(day.year, day.month, day.day)
         if earlier and self.same_day.search(text, s_start, s_end) is not None:
             return earlier[-1].when
+        return None
+
+    def _title_holder(self, text: str, s_start: int, s_end: int, at: int, holders) -> str | None:
+        """A sentence that names nobody but a title ("chuyên cơ chở Tổng thống đã hạ cánh")
+        is about the one person of the document who holds it."""
+        lx = self.lexicon
+        for m in self.titles.finditer(text, s_start, s_end):
+            who = holders.get(lx.title_of.get(lx.folder.key(m.group()), ""), ())
+            if len(who) == 1:
+                return next(iter(who))
         return None
 
     @staticmethod
