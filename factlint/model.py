@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, ClassVar
 
 # ---- dates ------------------------------------------------------------------------------
@@ -346,16 +347,38 @@ def payload_row(payload: Payload | None) -> tuple | None:
     """A payload as a tuple of plain values (PartialDates as ISO strings)."""
     if payload is None:
         return None
-    dates = payload.DATE_FIELDS
-    row = []
-    for name in _field_names(type(payload)):
-        v = getattr(payload, name)
-        if name in dates and v is not None:
-            v = tuple(d.iso() for d in v) if isinstance(v, tuple) else v.iso()
+    cls = type(payload)
+    getter, special = _ROWS.get(cls) or _row_maker(cls)
+    row = getter(payload)
+    if not special:
+        return row
+    row = list(row)
+    for i, is_date in special:
+        v = row[i]
+        if v is None:
+            continue
+        if is_date:
+            row[i] = tuple(d.iso() for d in v) if isinstance(v, tuple) else v.iso()
         elif isinstance(v, RoleScope):
-            v = (v.of, v.at, v.org)
-        row.append(v)
+            row[i] = (v.of, v.at, v.org)
     return tuple(row)
+
+
+_ROWS: dict[type, tuple] = {}
+
+
+def _row_maker(cls: type) -> tuple:
+    """(a getter of every field as one tuple, the (index, is a date) of the fields whose
+    values need converting): one C call per payload instead of a loop over its fields."""
+    names = _field_names(cls)
+    special = [(i, name in cls.DATE_FIELDS) for i, name in enumerate(names)
+               if name in cls.DATE_FIELDS or (cls is PersonData and name == "scope")]
+    if len(names) > 1:
+        getter = attrgetter(*names)
+    else:  # attrgetter of one name gives the value, not a tuple
+        getter = (lambda p: (getattr(p, names[0]),)) if names else (lambda p: ())
+    _ROWS[cls] = (getter, special)
+    return _ROWS[cls]
 
 
 def payload_from_row(kind: str, row: tuple | None) -> Payload | None:

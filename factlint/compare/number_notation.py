@@ -22,31 +22,28 @@ class NumberNotation(Rule):
 
     def check(self, by_kind):
         stories = Stories(by_kind)
-        by_unit: dict[str, list] = {}
-        for c in self.claims(by_kind):
-            if c.data.unit and c.data.notation in ("en", "vi"):
-                by_unit.setdefault(c.data.unit, []).append(c)
-        for _, claims in sorted(by_unit.items()):
-            if not any(c.data.notation == "en" for c in claims):
-                continue
-            for story in stories.split(claims):
-                yield from self._story(story)
+        claims = [c for c in self.claims(by_kind) if c.data.unit and c.data.notation in ("en", "vi")]
+        vietnamese: dict[tuple, list] = {}  # (unit, figure) -> the figures written the Vietnamese way
+        for c in claims:
+            if c.data.notation == "vi":
+                vietnamese.setdefault((c.data.unit, c.data.figure), []).append(c)
+        other: dict[tuple, list] = {}  # (unit, as written) -> the same figure in the other notation
+        for c in claims:
+            if c.data.notation == "en":
+                other.setdefault((c.data.unit, c.display), []).append(c)
+        for (unit, written), mine in sorted(other.items()):
+            readings = {mine[0].data.figure, mine[0].data.alt_value}
+            twins = [v for r in readings for v in vietnamese.get((unit, r), ())]
+            for story in stories.split(mine + twins):
+                here = [c for c in story if c.data.notation == "en"]
+                there = sorted((c for c in story if c.data.notation == "vi"), key=lambda c: (c.doc, c.start))
+                if here and there:
+                    yield self._finding(sorted(here, key=lambda c: (c.doc, c.start)), there)
 
-    def _story(self, claims: list):
-        vietnamese = [c for c in claims if c.data.notation == "vi"]
-        reported = set()
-        for c in sorted(claims, key=lambda c: (c.doc, c.start)):
-            if c.data.notation != "en" or c.display in reported:
-                continue
-            readings = {c.data.figure, c.data.alt_value}
-            twins = [v for v in vietnamese if v.data.figure in readings]
-            if not twins:
-                continue
-            reported.add(c.display)
-            mine = [x for x in claims if x.display == c.display]
-            other = twins[0].display
-            yield self.finding(
-                message=self.message("default", written=c.display, other=other),
-                subject=c.data.unit, expected=other, values=[c.display, other],
-                sides=mine + twins, outliers=len(mine),
-                why=self.phrase("why-notation", written=c.display, other=other), support={})
+    def _finding(self, mine: list, twins: list):
+        written, other = mine[0].display, twins[0].display
+        return self.finding(
+            message=self.message("default", written=written, other=other),
+            subject=mine[0].data.unit, expected=other, values=[written, other],
+            sides=mine + twins, outliers=len(mine),
+            why=self.phrase("why-notation", written=written, other=other), support={})
