@@ -357,8 +357,8 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
         qual, meanings, start = text[f.start:num.start].strip(), ["tens_of"], f.start
     if qual is None and value_max is not None and masks and masks[0] & OPENER:
         start = bw[0][1]                   # "từ 90 đến 150 Hertz"
-    q = _make(ctx, f, start, end, num, qual, kind, unit=unit, noun=noun, value_max=value_max,
-              value2=value2, meanings=meanings, per=per, implied=implied, post=post)
+    # positional: keywords cost more than the call
+    q = _make(ctx, f, start, end, num, qual, kind, unit, noun, value_max, value2, meanings, per, implied, post)
     q.out_of = out_of
     if pred:
         q.predicate = v.pred_after[" ".join(pred.lower().split())]
@@ -366,8 +366,12 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     # the nearest predicate before the span, up to a few words back in its clause ("chở 53
     # người", "nhận hối lộ tổng cộng 5 tỷ đồng", "ghi nhận kỷ lục 10 ca")
     last = c.pred_last
-    if any(w[0] in last for w in bw):
-        q.predicate = _predicate_before(ctx, _before(text, start, PREDICATE_WORDS))
+    near = next((i for i, w in enumerate(bw) if w[0] in last), None)
+    if near is not None:
+        # a phrase ending at a farther word read may start further back ("ghi nhận kỷ lục 10")
+        q.predicate = _predicate_before(ctx, bw)
+        if len(bw) >= 3 and (q.predicate is None or near > 0):
+            q.predicate = _predicate_before(ctx, _before(text, start, PREDICATE_WORDS))
     elif len(bw) >= 3 and c.pred_before_re.search(text, max(0, bw[-1][1] - PREDICATE_CHARS), bw[-1][1]):
         q.predicate = _predicate_before(ctx, _before(text, start, PREDICATE_WORDS))
     if q.predicate is None and q.unit and " " in q.unit:
@@ -696,9 +700,9 @@ class QuantityExtractor(Extractor):
         self.compiled = _Compiled(self.grammar)
         key = lexicon.folder.key
         v = lexicon.vocab
-        # phrases as tuples of lower-cased words: a sentence's words are looked up first
-        self.corrections = [tuple(w.lower().split()) for w in self.grammar.corrections]
-        self.plans = [tuple(w.lower().split()) for w in lexicon.vocab.numbers.plans.words]
+        # (first word, pattern) of each phrase: a sentence's words are looked up first
+        self.corrections = [_phrase(w) for w in self.grammar.corrections]
+        self.plans = [_phrase(w) for w in lexicon.vocab.numbers.plans.words]
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
@@ -751,8 +755,8 @@ class QuantityExtractor(Extractor):
             return [], [], False, False
         s0, s1 = sentence
         tokens = set(_TOKEN.findall(text[s0:s1].lower()))
-        corrected = any(p[0] in tokens and _says(text, s0, s1, p) for p in self.corrections)
-        planned = any(p[0] in tokens and _says(text, s0, s1, p) for p in self.plans)
+        corrected = any(first in tokens and said.search(text, s0, s1) for first, said in self.corrections)
+        planned = any(first in tokens and said.search(text, s0, s1) for first, said in self.plans)
         lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
         claimed = [(p.start, p.subject) for p in people[lo:hi]]
         places, names = [], []
@@ -809,10 +813,11 @@ def _head(text: str, sentence, start: int) -> str | None:
     return word.lower() if word.isalpha() else None
 
 
-def _says(text: str, start: int, end: int, phrase: tuple[str, ...]) -> bool:
-    """Whether text[start:end] holds the phrase (its words, lower-cased) as whole words."""
-    words = r"[ \t]+".join(regex.escape(w) for w in phrase)
-    return regex.search(rf"(?<![\p{{L}}\p{{M}}])(?i:{words})(?![\p{{L}}\p{{M}}])", text[start:end]) is not None
+def _phrase(phrase: str) -> tuple:
+    """(its first word lower-cased, a pattern finding it as whole words in any case)."""
+    words = phrase.lower().split()
+    body = r"[ \t]+".join(regex.escape(w) for w in words)
+    return words[0], regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{body})(?![\p{{L}}\p{{M}}])")
 
 
 def _value(q: Quantity) -> str:

@@ -688,7 +688,7 @@ def _digits_between(text: str, v: NumberGrammar, pos: int, stop: int | None):
     last_end = pos
     # groups by index: a named look-up costs as much as the rest of the common path
     gi = v.digit_re.groupindex
-    i_w1, i_w2, i_w3, i_n, i_sc, i_t = (gi[k] - 1 for k in ("w1", "w2", "w3", "n", "sc", "t"))
+    i_w1, i_n, i_sc, i_t = (gi[k] - 1 for k in ("w1", "n", "sc", "t"))  # w2, w3 are the groups before w1
     n_idx = i_n + 1
     for m in v.digit_re.finditer(text, pos):
         g = m.groups()
@@ -707,7 +707,7 @@ def _digits_between(text: str, v: NumberGrammar, pos: int, stop: int | None):
             yield Found(s, e, "time", Number(0.0, 1.0, text=run))
             last_end = e
             continue
-        bw = _words_of(text, s, g[i_w1], g[i_w2], g[i_w3]) if g[i_w1] is not None else []
+        bw = _words_of(m, g, i_w1) if g[i_w1] is not None else []
         if "/" in run:
             f = _slash(text, s, e, run)
             if f is not None:
@@ -777,25 +777,25 @@ _PUNCT_END = ".,;:!?)]}\"\u201d\u2019'\u2026\u00bb"
 _PUNCT_START = "([{\"\u201c\u2018'\u00ab"
 
 
-def _words_of(text: str, pos: int, w1: str, w2: str | None, w3: str | None) -> list[tuple[str, int, str]]:
-    """The words before a number that the scan's look-behind captured (nearest first), as
-    (folded, start, as written); the chain stops at punctuation and after a word that
-    opens with a bracket or a quote (same rules as quantities._before)."""
+def _words_of(m, g, i_w1: int) -> list[tuple[str, int, str]]:
+    """The words before a number that the scan's look-behind captured (nearest first;
+    groups i_w1, i_w1 - 1, i_w1 - 2 of the match), as (folded, start, as written); the
+    chain stops at punctuation and after a word that opens with a bracket or a quote (same
+    rules as extract/quantity.py `_before`)."""
     out = []
-    end = pos
-    for w in (w1, w2, w3):
+    for i in (i_w1, i_w1 - 1, i_w1 - 2):
+        w = g[i]
         if w is None:
             break
-        end = text.rfind(w, 0 if end < 100 else end - 100, end)
         c = w[-1]
         if c in _PUNCT_END or c in _PUNCT_START:
             break
         if w[0] in _PUNCT_START:
             bare = w.lstrip(_PUNCT_START)
             if bare:
-                out.append((bare.lower(), end + len(w) - len(bare), bare))
+                out.append((bare.lower(), m.start(i + 1) + len(w) - len(bare), bare))
             break
-        out.append((w.lower(), end, w))
+        out.append((w.lower(), m.start(i + 1), w))
     return out
 
 
