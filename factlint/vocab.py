@@ -187,22 +187,6 @@ class Events(Strict):
         return v if v is None else _patterns([v], info)[0]
 
 
-Bound = Literal["above", "at_least", "below", "at_most", "near", "about", "exact"]
-
-
-class Units(Strict):
-    scales: dict[str, float] = {}  # "5 tỷ USD"
-    units: list[str] = []  # the number counts this unit ("USD", "%")
-    qualifiers: dict[str, Bound] = {}  # "hơn" -> above
-    tolerance: float = Field(0.1, ge=0, lt=1)  # relative width of "khoảng" / "gần"
-    single_word_nouns: list[str] = []  # counted nouns of one syllable ("50 người")
-    noun_qualifiers: list[str] = []  # make a one-syllable noun two ("200 người chết")
-    not_nouns: list[str] = []  # after a number: not a counted quantity
-    not_before: list[str] = []  # before a number: a rank, a document number, a name
-    event_nouns: list[str] = []  # what a figure can be about when no person is named ("bão")
-    event_numbers: list[str] = []  # "bão số 3 (Yagi)": the word before the storm's number
-
-
 # ---- numbers and quantities (rules/vocab/numbers.toml, factlint/lexicon/numbers.py) --------
 
 Meaning = Literal["above", "near", "about", "at_least", "at_most", "below", "tens_of", "average"]
@@ -395,7 +379,6 @@ class Vocabulary(Strict):
     grammar: Grammar = Grammar()
     dates: Dates = Dates()
     events: Events = Events()
-    units: Units = Units()
     numbers: Numbers = Numbers()
     moments: Moments = Moments()
     # language -> message key -> template: what the engine says beyond the rule files'

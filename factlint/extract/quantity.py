@@ -1,20 +1,49 @@
-"""DOCSTRING"""
+"""Quantities: every number of a text that counts or measures something, with its meaning.
+
+    hơn 101.000 người thiệt mạng · khoảng 30 tới tối đa 35 năm · 2,75 tỷ USD · 6,6%/năm
+    từ 90 đến 150 Hertz · 1/2 lưỡi · 5/30 phòng · nửa số trận · hàng trăm chủ tiệm · thắng 1, hòa 4
+
+A quantity is a number expression (lexicon/numbers.py) that is not a date, a year, a clock
+time, a rank, an ordinal (extract/ordinal.py), an identifier (document, article, address,
+phone, version, patient number) or a name with digits. The dates the date extractor read
+are never read again: the number scan skips them. Each quantity claim (`QuantityData`)
+carries:
+
+- its span, as the claims gold defines it: qualifier (if any) + number + unit or counted
+  noun; emphasis words ("chỉ", "cả", "tới" meaning "as many as") are left out; a range
+  opened by "từ" starts there;
+- the figure, its rounding step, and the interval the writer means (low, high, open ends:
+  "hơn 30" is (30, 40), see lexicon/numbers.py), the notation it is written in and the
+  other reading of an ambiguous "1,500";
+- its unit, normalised ("tỉ" -> "tỷ", "đô la Mỹ" -> "USD"), or its counted noun; the whole
+  of an "out of" count ("5/30 phòng": 5 of 30 rooms);
+- its predicate, what happened to the counted things ("chết", "chở", "nhận hối lộ"): right
+  after the noun, else the nearest before the number in its clause, else the one the noun
+  holds ("10 ca tử vong"); without one, the word the figure follows ("có 60 người");
+- its scope: the person named nearest before it in its sentence (a person claim, else a
+  full Vietnamese name), the place named nearest before it;
+- its as-of phrase ("tính đến 17 giờ ngày 3/9", "đến 20h", "đến nay") with its day and
+  clock time, from the date claims inside it or from the reference date;
+- whether its sentence corrects an earlier figure ("đính chính") or plans ("dự kiến").
+
+Every word is in rules/vocab/numbers.toml [numbers]; this file only knows the shapes.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 from bisect import bisect_left, bisect_right
-from datetime import timedelta
 from dataclasses import dataclass
+from datetime import timedelta
 
 import regex
 
 from factlint.extract import Extractor
 from factlint.lexicon import any_of, words_re
+from factlint.lexicon.numbers import INF, Found, Number, NumberGrammar, alternation, hull, interval_of, scan
 from factlint.model import Claim, PartialDate, QuantityData
 from factlint.normalize.structure import Spans
-from factlint.lexicon.numbers import INF, Found, Number, NumberGrammar, alternation, hull, interval_of, scan
 
 _HS = r"[^\S\n]"
 _NOL = r"(?![\p{L}\p{M}])"          # no letter follows: the end of a word
@@ -38,11 +67,11 @@ class Quantity:
     value2: float | None = None      # second number of a score or a dimension
     unit: str | None = None          # unit or counted noun, normalised
     qualifier: str | None = None     # as written
-    low: float = 0.0                 # the interval the writer means (see the header)
+    low: float = 0.0                 # the interval the writer means (lexicon/numbers.py)
     high: float = 0.0
     low_open: bool = False
     high_open: bool = False
-    predicate: str | None = None     # canonical, from numbers.toml [predicates]
+    predicate: str | None = None     # canonical, from [numbers.predicates]
     as_of: str | None = None         # the as-of phrase as written
     notation: str = "plain"          # vi | en | plain | words
     kind: str = "count"              # count money percent measure age duration score
@@ -63,7 +92,7 @@ NOT, OK, QUAL, EMPH, ORD, TALLY, HEAD, OPENER, ONE_AFTER, MULT, HYPO, YEAR, DATE
 
 
 class _Compiled:
-    """What quantities.py builds from a vocabulary, once."""
+    """What the quantity reader builds from the number grammar, once."""
 
     def __init__(self, v: NumberGrammar):
         roles: dict[str, int] = {}

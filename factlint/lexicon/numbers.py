@@ -613,7 +613,7 @@ class Found:
     # A number expression found in a text.
     #
     # kind: "number", "range" (10-15, từ 90 đến 150), "dash" (a-b: a range or a score,
-    # quantities.py decides from the words around it), "fraction" (1/2, một phần ba),
+    # extract/quantity.py decides from the words around it), "fraction" (1/2, một phần ba),
     # "slash" (a/b: a fraction or a date, decided from the words around it), "dimension"
     # (2x3), "multiple" (gấp đôi), "time" (21h40 and the like: never a quantity, kept so
     # the caller can tell why).
@@ -833,7 +833,7 @@ def _peek(text: str, pos: int) -> str:
 
 
 def _slash(text: str, s: int, e: int, run: str) -> Found | None:
-    # "a/b": a date or a fraction (decided by quantities.py from the words around it);
+    # "a/b": a date or a fraction (decided by extract/quantity.py from the words around it);
     # "d/m/y" a date; "115/2020/NĐ-CP", "08/CĐ-TTg" a document number (None).
     parts = run.split("/")
     if text[e:e + 1] == "/" or not all(_PLAIN.fullmatch(p) for p in parts):
