@@ -186,7 +186,7 @@ class QuantityData(Payload):
     "hơn 30 người chết" is a count of people (unit), who died (predicate), between 30 and
     40 (low, high; open ends)."""
 
-    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"as_of_date"})
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"as_of_date", "period"})
     kind: str  # count, money, percent, measure, age, duration, score, fraction, multiple
     figure: float  # the number as written (the first of a range)
     figure_max: float | None  # the upper end of a range ("10-15", "từ 90 đến 150")
@@ -211,6 +211,7 @@ class QuantityData(Payload):
     out_of: float | None = None  # "5/30 phòng": the whole the figure is a part of (30)
     corrected: bool = False  # the sentence corrects an earlier figure ("đính chính")
     planned: bool = False  # the sentence plans or targets it ("dự kiến", "mục tiêu"): not a report
+    period: PartialDate | None = None  # the date its sentence writes nearest to it ("năm 2024")
 
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) with infinite ends for the unbounded."""

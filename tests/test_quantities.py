@@ -192,3 +192,43 @@ def test_any_text_reads_without_error(rules, pieces):
         last = c.end
         lo, hi, _, _ = c.data.interval()
         assert lo <= hi
+
+
+# ------------------------------------------------------------------- comparison
+def _figures(lint, docs, rule="quantity-conflict"):
+    return sorted((f.severity, tuple(f.values)) for f in lint(docs).findings if f.rule == rule)
+
+
+def test_qualifiers_by_rounding_conflict_or_agree(lint):
+    """The issue's cases: "hơn 30" and "hơn 40 hoạt động" cannot both be true, nor "1,2 tỷ USD"
+    and "gần 2 tỷ USD" for one year's figure; "khoảng 200" and "213" can."""
+    trip = "Chủ tịch nước Lương Cường thăm Mông Cổ và Nhật Bản. "
+    assert _figures(lint, [trip + "Chủ tịch nước Lương Cường đã có hơn 30 hoạt động.",
+                           trip + "Chủ tịch nước Lương Cường đã có hơn 40 hoạt động."]) == [
+        ("warning", ("hơn 30 hoạt động", "hơn 40 hoạt động"))]
+    trade = "Theo Tổng cục Hải quan Mông Cổ, năm 2024, kim ngạch thương mại song phương đạt {}."
+    assert _figures(lint, [trade.format("1,2 tỷ USD"), trade.format("gần 2 tỷ USD")]) == [
+        ("warning", ("1,2 tỷ USD", "gần 2 tỷ USD"))]
+    other_year = trade.replace("2024", "2023")
+    assert _figures(lint, [other_year.format("1,2 tỷ USD"), trade.format("gần 2 tỷ USD")]) == []
+    ship = "Tàu Hải Âu của Công ty Vận tải biển Phương Nam chở {} hành khách rời cảng Cát Lái."
+    assert _figures(lint, [ship.format("khoảng 200"), ship.format("213")]) == []
+
+
+def test_the_same_as_of_time_is_sharp_and_running_tolls_are_not_conflicts(lint):
+    toll = "Tính đến {} ngày 3/9/2024, lũ quét ở xã Phúc Lâm, huyện Kim Bôi đã làm {} người chết."
+    assert _figures(lint, [toll.format("17 giờ", 12), toll.format("17 giờ", 15)]) == [
+        ("error", ("12 người", "15 người"))]
+    assert _figures(lint, [toll.format("8 giờ", 12), toll.format("17 giờ", 15)]) == []
+    later = toll.replace("3/9", "5/9")
+    assert _figures(lint, [toll.format("17 giờ", 15), later.format("17 giờ", 12)]) == [
+        ("warning", ("12 người", "15 người"))]
+    fixed = later.replace("đã làm", "sau khi rà soát lại, con số đính chính là")
+    assert _figures(lint, [toll.format("17 giờ", 15), fixed.format("17 giờ", 12)]) == []
+
+
+def test_a_plan_is_not_compared_with_a_report(lint):
+    report = "Ngày 12/9/2024, huyện Văn Chấn, tỉnh Yên Bái đã xây 25 căn nhà tái định cư cho người dân."
+    plan = "Ngày 12/9/2024, huyện Văn Chấn, tỉnh Yên Bái dự kiến xây 40 căn nhà tái định cư cho người dân."
+    assert _figures(lint, [report, report.replace("25", "40")]) != []
+    assert _figures(lint, [report, plan]) == []

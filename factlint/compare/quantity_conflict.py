@@ -90,9 +90,9 @@ class QuantityConflict(Rule):
             d = c.data
             if d.kind not in kinds or d.unit is None or d.planned:
                 continue  # a plan is not a report
-            if d.actor is None and (d.kind in ("age", "measure") or d.predicate in self.attributes or (
+            if d.actor is None and (d.kind in ("age", "measure") or (d.predicate in self.attributes and d.period is None) or (
                     d.predicate is None and (d.head is None or d.unit in self.generic_units))):
-                continue  # "5 tỷ đồng", "20%", "giá 1.800 USD", "42 tuổi" of no one named: of what?
+                continue  # "5 tỷ đồng", "20%", "giá 1.800 USD", "42 tuổi" of no one and no period: of what?
             # without a predicate, the word a figure follows says what it counts ("có 60 người")
             predicate = self.broader.get(d.predicate, d.predicate) or (None, d.head)
             key = (d.unit.split()[0], d.per, predicate)
@@ -105,15 +105,18 @@ class QuantityConflict(Rule):
             if len({c.doc for c in claims}) < 2:
                 continue
             running = predicate in self.running
-            for by_noun in _by_noun(claims):
-                for by_actor in split_unsaid(by_noun, lambda c: c.data.actor):
-                    for by_place in split_unsaid(by_actor, lambda c: c.data.place):
-                        for story in stories.split(by_place):
-                            # no one named: one event by the days its documents write
-                            named = any(c.data.actor for c in story)
-                            undated = isinstance(predicate, str)  # with a predicate, no day is a day
-                            for group in [story] if named else self._same_days(story, undated):
-                                yield from self._group(group, running)
+            # a figure of a period ("kim ngạch năm 2024"): another period, another figure
+            periods = split_unsaid(claims, _period) if predicate in self.attributes else [claims]
+            for by_period in periods:
+                for by_noun in _by_noun(by_period):
+                    for by_actor in split_unsaid(by_noun, lambda c: c.data.actor):
+                        for by_place in split_unsaid(by_actor, lambda c: c.data.place):
+                            for story in stories.split(by_place):
+                                # no one named: one event by the days its documents write
+                                named = any(c.data.actor for c in story)
+                                undated = isinstance(predicate, str)  # with a predicate, no day is a day
+                                for group in [story] if named else self._same_days(story, undated):
+                                    yield from self._group(group, running)
 
     def _same_days(self, claims: list, undated: bool) -> list[list]:
         """Claims split by the days their documents write: figures that name no one are of
@@ -227,6 +230,10 @@ class QuantityConflict(Rule):
                     sides=drops + earlier, outliers=len(drops),
                     why=self.phrase("why-quantity-lower"), support={})
                 return
+
+
+def _period(c) -> str | None:
+    return c.data.period.iso() if c.data.period else None
 
 
 def _by_noun(claims: list) -> list[list]:

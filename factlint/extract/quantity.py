@@ -51,8 +51,8 @@ _NOLD = r"(?![\p{L}\p{M}\d])"
 _PUNCT_END = ".,;:!?)]}\"”’'…»"
 _PUNCT_START = "([{\"“‘'«"
 _MEASURED = ("money", "percent", "measure")
-PREDICATE_WORDS = 6  # how far back in its clause a predicate is looked for ("nhận hối lộ tổng cộng 5 tỷ")
-PREDICATE_CHARS = 40  # …a quick look for one first, in the characters before the words read
+PREDICATE_WORDS = 8  # how far back in its clause a predicate is looked for ("nhận hối lộ tổng cộng 5 tỷ")
+PREDICATE_CHARS = 50  # …a quick look for one first, in the characters before the words read
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
 
@@ -769,7 +769,8 @@ class QuantityExtractor(Extractor):
                 q.low_open, q.high_open, q.unit, q.qualifier, q.predicate,
                 _head(text, sentence, q.start), q.as_of, as_of_date,
                 as_of_time, q.notation, q.alt_value, q.per,
-                _nearest(names, q.start), _nearest(places, q.start), q.out_of, corrected, planned)
+                _nearest(names, q.start), _nearest(places, q.start), q.out_of, corrected, planned,
+                _period(dates, date_starts, sentence, q.start))
             claims.append(Claim("quantity", q.unit or q.kind, q.predicate or q.kind, _value(q), q.text, path,
                                 q.start, q.end, zone_at(q.start), sentence, q.text, as_of_date, data))
         return claims
@@ -861,6 +862,16 @@ def _fmt(x: float) -> str:
     if x.is_integer():
         return str(int(x))
     return f"{x:.6f}".rstrip("0")
+
+
+def _period(dates, starts, sentence, at):
+    """The date (a day, a month, a year) written in the sentence nearest to `at`."""
+    if sentence is None:
+        return None
+    lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+    if lo == hi:
+        return None
+    return min(dates[lo:hi], key=lambda d: abs(d.start - at)).when
 
 
 def _nearest(named, at) -> str | None:
