@@ -54,7 +54,8 @@ class OrdinalConflict(Rule):
         shown = {c.value: c.display for c in claims}
         ranked = sorted(counts, key=lambda v: (-counts[v][0], -counts[v][1]))
         best = ranked[0]
-        severity = self.severity if all(c.data.actor for c in claims) else self.at_most(self.params.fuzzy_severity)
+        named = all(c.data.actor for c in claims)
+        severity = self.severity if named else self.at_most(self.params.fuzzy_severity)
         what = claims[0].data.what
         support = {shown[v]: describe(self.phrase, counts[v]) for v in counts}
         if counts[best][0] > counts[ranked[1]][0]:
@@ -67,7 +68,8 @@ class OrdinalConflict(Rule):
                                      documents=counts[best][0]),
                 subject=what, expected=shown[best], values=values + [shown[best]], sides=outliers + others,
                 outliers=len(outliers),
-                why=self.phrase("why-ordinal", expected=shown[best], support=describe(self.phrase, counts[best])),
+                why=self.phrase("why-ordinal", expected=shown[best],
+                                support=describe(self.phrase, counts[best])),
                 support=support)
         first = claims[0].value
         side = [c for c in claims if c.value == first]

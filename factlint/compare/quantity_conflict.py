@@ -1,28 +1,34 @@
 """Type `quantity-conflict`: figures for the same count or amount of one story that cannot
 both be true.
 
-Quantities (extract/quantity.py) are compared only across documents of one story
-(`Stories`), and only when they count the same thing: the same unit or counted noun, the
-same predicate (what happened to them: "chết", "chở", "nhận"), the same actor and place
-when the sentences name them, the same "per" unit. A claim that leaves the actor, the
-place unsaid joins the group of the one that says it, when only one could be
-meant. A document that gives two figures that cannot both be true for one group counts two
-things: it is left out of that group.
+Quantities (extract/quantity.py) are compared across the documents of one story
+(`Stories`) when they count the same thing: the same unit or counted noun ("phòng" joins
+"phòng hát" when it starts no other noun of the group), the same predicate (what happened
+to them: "chết", "chở", "nhận"; without one, the word the figure follows: "có 60 người"),
+the same person and place when the sentences name them (a claim that leaves one unsaid
+joins the only group that says it), the same "per" unit. Not compared: plans ("dự kiến"),
+figures that say too little (an amount, a percentage, a measure, an age, a price of no
+one named and, for a price or a rate, of no period), and figures of other periods. The
+whole of an "out of" count ("5/30 phòng": 30 rooms) is a figure too. When no person is
+named, one event is told by the documents writing days close to each other
+(`day_window`): daily reports of one market or one epidemic are many events. A document
+giving two figures that cannot both be true for one group counts two things: it is left
+out of that group.
 
 Figures are intervals as the writer means them (lexicon/numbers.py): "hơn 30" is (30, 40),
 so "hơn 30" and "hơn 40 hoạt động" conflict while "khoảng 200" and "213" agree.
 
-Time. A running figure (a toll: the predicates of `running` in [numbers.predicates])
-grows as a story unfolds: it is compared only with figures of the same time — its as-of
-phrase ("tính đến 17 giờ ngày 3/9"), else the day the document is dated — and a later
-report with a lower figure and no correction word is a warning. Figures with as-of
-phrases of different days are never compared.
+Time. A running figure (a toll: `running` in [numbers.predicates]) grows as a story
+unfolds: it is compared only with figures of the same time — its as-of phrase ("tính đến
+17 giờ ngày 3/9"), else the day its document is dated — and a later report with a lower
+figure and no correction word ("đính chính") is a warning (`lower_later_severity`).
+Figures with as-of phrases of different days are never compared.
 
-Severity. A conflict is an error when its subject is sharp — every side says the same
-predicate, noun, actor, place and time — and a warning (`fuzzy_severity`) when a side
-leaves one of them unsaid. The figure most documents give is suggested; when no figure
-has more documents behind it than another ("1 against 1", "2 against 2") the finding
-says the sources disagree, cites every side and suggests nothing.
+Severity. A conflict is an error when its subject is sharp — every side gives the same
+predicate, noun and person and names who or when (a person, an as-of time) — and a warning
+(`fuzzy_severity`) otherwise. The figure most documents give is suggested; when no figure
+has more documents behind it than another ("1 against 1", "2 against 2") the finding says
+the sources disagree, cites every side and suggests nothing.
 """
 
 from __future__ import annotations
@@ -90,9 +96,8 @@ class QuantityConflict(Rule):
             d = c.data
             if d.kind not in kinds or d.unit is None or d.planned:
                 continue  # a plan is not a report
-            if d.actor is None and (d.kind in ("age", "measure") or (d.predicate in self.attributes and d.period is None) or (
-                    d.predicate is None and (d.head is None or d.unit in self.generic_units))):
-                continue  # "5 tỷ đồng", "20%", "giá 1.800 USD", "42 tuổi" of no one and no period: of what?
+            if d.actor is None and self._says_too_little(d):
+                continue
             # without a predicate, the word a figure follows says what it counts ("có 60 người")
             predicate = self.broader.get(d.predicate, d.predicate) or (None, d.head)
             key = (d.unit.split()[0], d.per, predicate)
@@ -117,6 +122,13 @@ class QuantityConflict(Rule):
                                 undated = isinstance(predicate, str)  # with a predicate, no day is a day
                                 for group in [story] if named else self._same_days(story, undated):
                                     yield from self._group(group, running)
+
+    def _says_too_little(self, d) -> bool:
+        """A figure of no one named that does not say what it is: "5 tỷ đồng", "20%",
+        "42 tuổi", "giá 1.800 USD" of no period."""
+        if d.kind in ("age", "measure") or (d.predicate in self.attributes and d.period is None):
+            return True
+        return d.predicate is None and (d.head is None or d.unit in self.generic_units)
 
     def _same_days(self, claims: list, undated: bool) -> list[list]:
         """Claims split by the days their documents write: figures that name no one are of
@@ -179,7 +191,8 @@ class QuantityConflict(Rule):
         outliers = [c for c in claims if not _meet(c, best)]
         if not outliers:
             return None  # one figure meets every other ("khoảng 50" beside 45 and 55)
-        severity = self.severity if sharp_time and _sharp(claims) else self.at_most(self.params.fuzzy_severity)
+        sharp = sharp_time and _sharp(claims)
+        severity = self.severity if sharp else self.at_most(self.params.fuzzy_severity)
         quantity = _describe(best)
         as_of = _as_of(claims)
         counts = tally(claims, value=lambda c: c.display)
@@ -194,7 +207,8 @@ class QuantityConflict(Rule):
                                      as_of=as_of),
                 subject=quantity, expected=best.display, values=values + [best.display],
                 sides=outliers + others, outliers=len(outliers),
-                why=self.phrase("why-quantity", expected=best.display, support=describe(self.phrase, counts[best.display])),
+                why=self.phrase("why-quantity", expected=best.display,
+                                support=describe(self.phrase, counts[best.display])),
                 support={v: describe(self.phrase, counts[v]) for v in counts})
         # no figure has more documents behind it: the sources disagree, nothing is suggested
         first = claims[0]
@@ -301,10 +315,11 @@ def _sharp(claims: list) -> bool:
     an as-of day: "giá 1.800 USD" of two documents may be two days' prices); a place one
     side leaves unsaid is the place the others name."""
     first = claims[0].data
-    return first.predicate is not None and (first.actor is not None or first.as_of_date is not None) and all(
-        (c.data.predicate, c.data.unit, c.data.actor, c.data.as_of_date, c.data.as_of_time)
-        == (first.predicate, first.unit, first.actor, first.as_of_date, first.as_of_time)
-        for c in claims)
+    if first.predicate is None or (first.actor is None and first.as_of_date is None):
+        return False
+    said = (first.predicate, first.unit, first.actor, first.as_of_date, first.as_of_time)
+    return all((c.data.predicate, c.data.unit, c.data.actor, c.data.as_of_date, c.data.as_of_time) == said
+               for c in claims)
 
 
 def _width(c) -> float:

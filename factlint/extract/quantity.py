@@ -1,7 +1,8 @@
 """Quantities: every number of a text that counts or measures something, with its meaning.
 
     hơn 101.000 người thiệt mạng · khoảng 30 tới tối đa 35 năm · 2,75 tỷ USD · 6,6%/năm
-    từ 90 đến 150 Hertz · 1/2 lưỡi · 5/30 phòng · nửa số trận · hàng trăm chủ tiệm · thắng 1, hòa 4
+    từ 90 đến 150 Hertz · 1/2 lưỡi · 5/30 phòng · nửa số trận · hàng trăm chủ tiệm
+    thắng 1, hòa 4
 
 A quantity is a number expression (lexicon/numbers.py) that is not a date, a year, a clock
 time, a rank, an ordinal (extract/ordinal.py), an identifier (document, article, address,
@@ -51,8 +52,10 @@ _NOLD = r"(?![\p{L}\p{M}\d])"
 _PUNCT_END = ".,;:!?)]}\"”’'…»"
 _PUNCT_START = "([{\"“‘'«"
 _MEASURED = ("money", "percent", "measure")
-PREDICATE_WORDS = 8  # how far back in its clause a predicate is looked for ("nhận hối lộ tổng cộng 5 tỷ")
-PREDICATE_CHARS = 50  # …a quick look for one first, in the characters before the words read
+# How far back in its clause a predicate is looked for ("kim ngạch thương mại song phương đạt
+# 4 tỷ USD"), and how many characters before the words read a quick look for one covers.
+PREDICATE_WORDS = 8
+PREDICATE_CHARS = 50
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
 
@@ -736,8 +739,8 @@ class QuantityExtractor(Extractor):
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
         units = any_of(self.grammar.clock_units, ignore_case=True)
-        self.clock = regex.compile(rf"(?<![\d\p{{L}}])(?P<h>[01]?\d|2[0-4])\s*(?::|(?i:{units}))\s*(?P<m>[0-5]\d)?"
-                                   rf"(?![\d\p{{L}}])")
+        self.clock = regex.compile(rf"(?<![\d\p{{L}}])(?P<h>[01]?\d|2[0-4])\s*(?::|(?i:{units}))"
+                                   rf"\s*(?P<m>[0-5]\d)?(?![\d\p{{L}}])")
 
     def extract(self, doc, found):
         text = doc.text
@@ -835,10 +838,11 @@ class QuantityExtractor(Extractor):
 
 def _head(text: str, sentence, start: int) -> str | None:
     """The word right before `start` in its sentence, lower-cased (None after punctuation)."""
-    seg = text[max(sentence[0] if sentence else 0, start - 24):start]
+    lo = sentence[0] if sentence else 0
+    seg = text[max(lo, start - 24):start]
     words = seg.split()
-    if not words or not seg[-1:].isspace() or (len(words) == 1 and start - 24 > (sentence[0] if sentence else 0)):
-        return None
+    if not words or not seg[-1:].isspace() or (len(words) == 1 and start - 24 > lo):
+        return None  # after punctuation, or a word the window cut
     word = words[-1].lstrip(_PUNCT_START)
     return word.lower() if word.isalpha() else None
 
