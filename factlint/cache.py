@@ -435,7 +435,13 @@ def _plain(x) -> bool:
     if t is float:
         return x == x
     if t is tuple or t is list:
-        return all(_plain(v) for v in x)
+        for v in x:  # scalars inline: a claim row is mostly scalars
+            tv = type(v)
+            if tv in _SCALARS or (tv is float and v == v):
+                continue
+            if tv is float or not _plain(v):
+                return False
+        return True
     if t is dict:
         return all(_plain(k) and _plain(v) for k, v in x.items())
     if t is set or t is frozenset:

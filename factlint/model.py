@@ -9,8 +9,10 @@ from the cache on every warm run. Pydantic is used only where claims leave the p
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, ClassVar
 
 # ---- dates ------------------------------------------------------------------------------
@@ -180,18 +182,52 @@ class EventData(Payload):
 
 @dataclass(slots=True)
 class QuantityData(Payload):
-    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"window"})
-    qualifier: str | None
-    bound: str  # what the qualifier makes of the figure: exact, above, about, …
-    figure: tuple[float, float]
-    low: float | None  # the interval the writer means (None: unbounded)
+    """A number that counts or measures something, with what the writer means by it:
+    "hơn 30 người chết" is a count of people (unit), who died (predicate), between 30 and
+    40 (low, high; open ends)."""
+
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"as_of_date", "period"})
+    kind: str  # count, money, percent, measure, age, duration, score, fraction, multiple
+    figure: float  # the number as written (the first of a range)
+    figure_max: float | None  # the upper end of a range ("10-15", "từ 90 đến 150")
+    second: float | None  # the second number of a score ("3-1") or a dimension ("2x3")
+    step: float  # the figure's rounding: the place value of its last significant digit
+    low: float | None  # the interval the writer means; None: unbounded
     high: float | None
-    noun: str
-    unit: str | None
-    topic: str
-    scale: str | None
-    as_of: str | None = None  # the date of the sentence, as its claim's value
-    window: tuple[PartialDate, PartialDate] | None = None  # a person's figure: the trip's days
+    low_open: bool
+    high_open: bool
+    unit: str | None  # the unit ("USD", "%", "km") or the counted noun ("người"), canonical
+    qualifier: str | None  # as written ("hơn", "khoảng hơn")
+    predicate: str | None  # what happened to the counted things ("chết", "chở"), canonical
+    head: str | None  # the word the figure follows ("có 60 người"), lower-cased
+    as_of: str | None = None  # the as-of phrase as written ("tính đến 17 giờ ngày 3/9")
+    as_of_date: PartialDate | None = None  # its day
+    as_of_time: str | None = None  # its clock time, "HH:MM"
+    notation: str = "plain"  # vi (2.000, 13,7), en (2,000, 13.7), plain (2000) or words
+    alt_value: float | None = None  # the other reading of an ambiguous "1,500" (1,5)
+    per: str | None = None  # "6,6%/năm": the unit it is per
+    actor: str | None = None  # the key of the person the figure is about (nearest in the sentence)
+    place: str | None = None  # the place named with it (nearest in the sentence)
+    out_of: float | None = None  # "5/30 phòng": the whole the figure is a part of (30)
+    corrected: bool = False  # the sentence corrects an earlier figure ("đính chính")
+    planned: bool = False  # the sentence plans or targets it ("dự kiến", "mục tiêu"): not a report
+    period: PartialDate | None = None  # the date its sentence writes nearest to it ("năm 2024")
+
+    def interval(self) -> tuple[float, float, bool, bool]:
+        """(low, high, low_open, high_open) with infinite ends for the unbounded."""
+        return (-math.inf if self.low is None else self.low, math.inf if self.high is None else self.high,
+                self.low_open, self.high_open)
+
+
+@dataclass(slots=True)
+class OrdinalData(Payload):
+    """The ordinal of an event: "lần thứ 3", "kỳ họp thứ tám", "APEC lần thứ 25"."""
+
+    number: int
+    noun: str  # the noun it numbers ("lần", "kỳ họp"), folded
+    notation: str  # plain (digits) or words
+    what: str | None  # what is numbered: the words that name the event around it, folded
+    actor: str | None = None  # the key of the person named nearest in the sentence
 
 
 @dataclass(slots=True)
@@ -245,7 +281,7 @@ class DirectiveData(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     "person": PersonData, "visit": VisitData, "date": DateData, "event": EventData,
     "quantity": QuantityData, "anniversary": AnniversaryData, "spelling": SpellingData,
-    "moment": MomentData, "topic": TopicData, "suppression": DirectiveData,
+    "moment": MomentData, "topic": TopicData, "ordinal": OrdinalData, "suppression": DirectiveData,
 }
 
 
@@ -312,16 +348,38 @@ def payload_row(payload: Payload | None) -> tuple | None:
     """A payload as a tuple of plain values (PartialDates as ISO strings)."""
     if payload is None:
         return None
-    dates = payload.DATE_FIELDS
-    row = []
-    for name in _field_names(type(payload)):
-        v = getattr(payload, name)
-        if name in dates and v is not None:
-            v = tuple(d.iso() for d in v) if isinstance(v, tuple) else v.iso()
+    cls = type(payload)
+    getter, special = _ROWS.get(cls) or _row_maker(cls)
+    row = getter(payload)
+    if not special:
+        return row
+    row = list(row)
+    for i, is_date in special:
+        v = row[i]
+        if v is None:
+            continue
+        if is_date:
+            row[i] = tuple(d.iso() for d in v) if isinstance(v, tuple) else v.iso()
         elif isinstance(v, RoleScope):
-            v = (v.of, v.at, v.org)
-        row.append(v)
+            row[i] = (v.of, v.at, v.org)
     return tuple(row)
+
+
+_ROWS: dict[type, tuple] = {}
+
+
+def _row_maker(cls: type) -> tuple:
+    """(a getter of every field as one tuple, the (index, is a date) of the fields whose
+    values need converting): one C call per payload instead of a loop over its fields."""
+    names = _field_names(cls)
+    special = [(i, name in cls.DATE_FIELDS) for i, name in enumerate(names)
+               if name in cls.DATE_FIELDS or (cls is PersonData and name == "scope")]
+    if len(names) > 1:
+        getter = attrgetter(*names)
+    else:  # attrgetter of one name gives the value, not a tuple
+        getter = (lambda p: (getattr(p, names[0]),)) if names else (lambda p: ())
+    _ROWS[cls] = (getter, special)
+    return _ROWS[cls]
 
 
 def payload_from_row(kind: str, row: tuple | None) -> Payload | None:

@@ -22,6 +22,7 @@ CLAIM_KINDS = {
     "anniversary": "AnniversaryExtractor",
     "event": "EventExtractor",
     "quantity": "QuantityExtractor",
+    "ordinal": "OrdinalExtractor",
     "moment": "MomentExtractor",
     "topic": "TopicExtractor",
 }
@@ -42,6 +43,8 @@ RULE_TYPES = {
     "anniversary-years": "AnniversaryYears",
     "anniversary-consistency": "AnniversaryConsistency",
     "quantity-conflict": "QuantityConflict",
+    "ordinal-conflict": "OrdinalConflict",
+    "number-notation": "NumberNotation",
     "event-time": "EventTime",
     "mixed-script": "MixedScript",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from factlint.orthography import TONED_CAPITAL, TONED_SYLLABLE
 
@@ -237,20 +237,168 @@ class Events(Strict):
         return v if v is None else _patterns([v], info)[0]
 
 
-Bound = Literal["above", "at_least", "below", "at_most", "near", "about", "exact"]
+# ---- numbers and quantities (rules/vocab/numbers.toml, factlint/lexicon/numbers.py) --------
+
+Meaning = Literal["above", "near", "about", "at_least", "at_most", "below", "tens_of", "average"]
 
 
-class Units(Strict):
-    scales: dict[str, float] = {}  # "5 tỷ USD"
-    units: list[str] = []  # the number counts this unit ("USD", "%")
-    qualifiers: dict[str, Bound] = {}  # "hơn" -> above
-    tolerance: float = Field(0.1, ge=0, lt=1)  # relative width of "khoảng" / "gần"
-    single_word_nouns: list[str] = []  # counted nouns of one syllable ("50 người")
-    noun_qualifiers: list[str] = []  # make a one-syllable noun two ("200 người chết")
-    not_nouns: list[str] = []  # after a number: not a counted quantity
-    not_before: list[str] = []  # before a number: a rank, a document number, a name
-    event_nouns: list[str] = []  # what a figure can be about when no person is named ("bão")
-    event_numbers: list[str] = []  # "bão số 3 (Yagi)": the word before the storm's number
+class NumberWords(Strict):
+    """Numbers written in words: "hai mươi lăm", "ba trăm", "1,5 triệu", "một phần ba"."""
+
+    digits: dict[str, int] = {}  # units digits
+    after_tens: dict[str, int] = {}  # spellings of a digit used only after the tens ("hai mươi mốt")
+    not_after_tens: list[str] = []  # digits that never follow the tens ("mười năm" is ten years)
+    ten: list[str] = []  # 10 ("mười hai" 12)
+    tens: list[str] = []  # "hai mươi" 20
+    dozens: dict[str, int] = {}  # "hai chục" 20
+    filler: list[str] = []  # "một trăm linh năm" 105
+    hundred: list[str] = []
+    scales: dict[str, float] = {}  # "1,5 triệu", "30.081 tỷ"
+    scale_compounds: list[str] = []  # a scale word before these is none ("tỷ lệ")
+    stacking_scales: list[str] = []  # scales that follow another one ("nghìn tỷ")
+    half_after: list[str] = []  # "hai triệu rưỡi"
+    half: list[str] = []  # "nửa"
+    fraction_word: list[str] = []  # "một phần ba"
+    double: dict[str, float] = {}  # after a multiple word: "gấp đôi"
+    multiple_words: list[str] = []  # "gấp"
+    start_words: list[str] = []  # a number in words can start with these
+    zero_phrases: list[str] = []  # a bare zero only in these ("không bàn thắng")
+
+
+class NumberAmbiguity(Strict):
+    """When a number word is a number: "một" is mostly "a", "năm" mostly "year"."""
+
+    one_after: list[str] = []  # "một" counts after these ("hòa một trận")
+    one_never_before: list[str] = []  # "một" before these is an idiom ("một số")
+    one_time_units: list[str] = []  # "chỉ một ngày sau": counts only after a bound
+    strict_words: list[str] = []  # number words that need a known noun or unit after them
+    not_before: dict[str, list[str]] = {}  # number word -> words after which it is none ("ba mẹ")
+    strict_nouns: list[str] = []  # nouns after which a strict word is a number
+
+
+class NumberQualifiers(Strict):
+    """Bound and approximation words before a number, by what they mean (lexicon/numbers.py
+    `interval`): "hơn 30" (30, 40), "gần 2 tỷ" [1,8 tỷ; 2 tỷ), "khoảng 200" [150; 250]."""
+
+    above: list[str] = []
+    near: list[str] = []
+    about: list[str] = []
+    at_least: list[str] = []
+    at_most: list[str] = []
+    below: list[str] = []
+    tens_of: list[str] = []  # "hàng trăm" [100, 1000)
+    average: list[str] = []
+    only_before_age_or_time: list[str] = []  # "ngoài 60 tuổi", but "ngoài 2 người" is "besides"
+    only_before_digits: list[str] = []  # "trên 5 triệu", but "trên một chiếc xe" is "on"
+    only_before_scale: list[str] = []  # "hàng trăm"
+    postfix: dict[str, Meaning] = {}  # after the noun: "trở lên"
+    compare_words: list[str] = []  # "cao hơn 5 cm": a difference, not a bound…
+    comparatives: list[str] = []  # …after these adjectives
+    ratio_words: list[str] = []  # "15 phiếu trên 20 đại biểu": out of
+    emphasis: list[str] = []  # left out of the span ("chỉ", "cả", "tới")
+
+
+class NumberUnits(Strict):
+    """Units by kind: written form -> canonical unit."""
+
+    money: dict[str, str] = {}
+    percent: dict[str, str] = {}
+    measure: dict[str, str] = {}
+    age: dict[str, str] = {}
+    duration: dict[str, str] = {}
+    compounds: list[str] = []  # nouns that start like a unit ("đồng đội")
+    glued: list[str] = []  # written against the number ("5km", "6,6%")
+    digits_only: list[str] = []  # units only after digits ("5 m", never "năm m")
+    case_sensitive: list[str] = []  # "m" metres, "M" not
+
+
+class CountedNouns(Strict):
+    """What a number counts when no unit follows it."""
+
+    single: dict[str, list[str]] = {}  # one-syllable nouns -> the words that may continue them
+    classifiers: list[str] = []  # "2 em học sinh", "3 chiếc xe"
+    stop: list[str] = []  # words that end a counted noun
+    count_heads: list[str] = []  # "con số 40.000": a bare number after them counts
+    relative_time: list[str] = []  # "con số 40.000 tuần trước": no unit
+    tallies: dict[str, str] = {}  # "thắng 1, hòa 4": verb -> what it counts
+    of_words: list[str] = []  # "hai trong số …"
+    one_of: list[str] = []  # "một trong": never a count
+    money_context: list[str] = []  # a bare amount with a scale is money in these clauses
+    implied_money_unit: str = ""
+    address_nouns: list[str] = []  # "12 phố Huế" is an address
+
+
+class NotQuantity(Strict):
+    """Numbers that are no quantity: ranks, identifiers, years, clock times, names."""
+
+    before: list[str] = []  # a number after these is a rank or an identifier ("số 08", "lớp 12")
+    before_exceptions: list[str] = []  # …unless one of these ends before it ("tổng số 15")
+    clock_after: list[str] = []  # "17 giờ ngày 3/9": a clock time
+    clock_units: list[str] = []  # "giờ", "h"
+    clock_before: list[str] = []  # "lúc 17 giờ"
+    duration_before: list[str] = []  # "trong 24 giờ": a length of time
+    date_words: list[str] = []  # make "D/M" a date rather than a fraction
+    vague_before: list[str] = []  # "vài chục"
+    year_words: list[str] = []  # make a four-digit number a year
+    month_units: list[str] = []  # "19 tháng 4"
+    never: list[str] = []  # "a/b" tokens that are never fractions
+    hypothetical: list[str] = []  # "hai bệnh hay là một bệnh": asserts nothing
+    name_nouns: list[str] = []  # "ba chiều", "5 sao": names
+
+
+class Ordinals(Strict):
+    nouns: list[str] = []  # "lần thứ 3": the ordinal of an event
+    markers: list[str] = []  # "thứ"
+
+
+class NumberRanges(Strict):
+    connectors: list[str] = []  # "10 đến 15 người"
+    openers: list[str] = []  # "từ 90 đến 150"
+
+
+class Scores(Strict):
+    unit: str = ""
+    context: list[str] = []  # words before "a-b" that make it a score
+
+
+class Predicates(Strict):
+    """What happened to the counted things, as written -> canonical."""
+
+    after: dict[str, str] = {}  # right after the noun ("12 người chết")
+    skip: list[str] = []  # between the noun and the predicate ("đã", "đều")
+    before: dict[str, str] = {}  # before the number ("chở 53 người")
+    broader: dict[str, str] = {}  # canonical -> a broader one it is compared with ("nhận hối lộ" -> "nhận")
+    running: list[str] = []  # canonical predicates of tolls that grow as a story unfolds ("chết")
+    corrections: list[str] = []  # words that correct an earlier figure ("đính chính")
+    attributes: list[str] = []  # canonical predicates of a thing or a period ("giá"): compared with a person only
+
+
+class Plans(Strict):
+    words: list[str] = []  # in a sentence, they make a figure a plan, not a report ("dự kiến")
+
+
+class AsOf(Strict):
+    """"Tính đến 17 giờ ngày 3/9", "đến 20h": the time a count stands at."""
+
+    strong: list[str] = []  # open an as-of phrase on their own
+    weak: list[str] = []  # only before a time or a date
+    anchors: list[str] = []  # the strong phrases are looked for only around these words
+    time_words: list[str] = []  # what the time part may be made of
+
+
+class Numbers(Strict):
+    words: NumberWords = NumberWords()
+    ambiguity: NumberAmbiguity = NumberAmbiguity()
+    qualifiers: NumberQualifiers = NumberQualifiers()
+    units: NumberUnits = NumberUnits()
+    nouns: CountedNouns = CountedNouns()
+    not_quantity: NotQuantity = NotQuantity()
+    ordinals: Ordinals = Ordinals()
+    ranges: NumberRanges = NumberRanges()
+    scores: Scores = Scores()
+    predicates: Predicates = Predicates()
+    plans: Plans = Plans()
+    as_of: AsOf = AsOf()
 
 
 class Moments(Strict):
@@ -281,7 +429,7 @@ class Vocabulary(Strict):
     grammar: Grammar = Grammar()
     dates: Dates = Dates()
     events: Events = Events()
-    units: Units = Units()
+    numbers: Numbers = Numbers()
     moments: Moments = Moments()
     # language -> message key -> template: what the engine says beyond the rule files'
     # messages (factlint/messages.py PHRASES lists the keys and their fields)

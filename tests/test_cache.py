@@ -237,8 +237,8 @@ def test_entry_refuses_data_that_cannot_round_trip():
     doc = make_document("a.txt", "Xin chào")
     person = PersonData(name="Xin", tokens=("xin",), titles=("t",), scope=RoleScope(of="Nga"),
                         title_text="", mention_start=0, tail=("a", "b"))
-    figure = QuantityData("hơn", "above", (1.5, 1.5), 1.5, None, "người", None, "x", None, "2025-05",
-                          (PartialDate(2025, 5, 1), PartialDate(None, 5, 3)))
+    figure = QuantityData("count", 30.0, None, None, 10.0, 30.0, 40.0, True, True, "người", "hơn",
+                          "chết", "làm", "tính đến 3/5", PartialDate(None, 5, 3), "17:00")
     ok = [Claim("person", "s", "a", "v", "Xin", "a.txt", 0, 3, sentence=(0, 8), data=person,
                 when=PartialDate(2025, 5)),
           Claim("quantity", "s", "a", "v", "Xin", "a.txt", 0, 3, data=figure)]

@@ -1,172 +1,234 @@
-"""Quantity grammar, qualifiers as intervals, and the quantity-conflict rule."""
+"""The number grammar (lexicon/numbers.py), the quantity and ordinal extractors, and
+qualifiers as intervals. The sentences are data in quantity_cases.toml."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factlint.compare.quantity_conflict import conflict
-from factlint.extract.quantity import interval, parse_number
-from factlint.model import QuantityData
-
-
-TRIP = "Từ ngày 5-12/5/2025, Tổng Bí thư Tô Lâm có chuyến thăm Kazakhstan. "
-PM = "Ngày 5/3/2025, Thủ tướng Phạm Minh Chính kết thúc chuyến thăm Lào. "
+CASES = tomllib.loads((Path(__file__).parent / "quantity_cases.toml").read_text(encoding="utf-8"))
+# Payload fields under the names the cases use.
+FIELDS = {"value": "figure", "value_max": "figure_max", "value2": "second"}
 
 
-def quantities(lint, text):
-    return [c for c in lint([text]).claims if c.kind == "quantity"]
+@pytest.fixture(scope="module")
+def grammar(rules):
+    return rules.lexicon.numbers
 
 
-@pytest.mark.parametrize("s,x", [("4,1", 4.1), ("1.000", 1000.0), ("27,4", 27.4), ("1.234.567", 1234567.0),
-                                 ("1.234,5", 1234.5), ("80", 80.0)])
-def test_number_grammar(s, x):
-    assert parse_number(s) == x
+def close(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    if math.isinf(a) or math.isinf(b):
+        return a == b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-@pytest.mark.parametrize("text,shown,figure,noun", [
-    (TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.", "hơn 80 hoạt động", [80, 80], "hoạt động"),
-    (TRIP + "Tổng Bí thư Tô Lâm chứng kiến ký khoảng 60 thỏa thuận.", "khoảng 60 thỏa thuận", [60, 60], "thỏa thuận"),
-    ("Bão Yagi đã làm 1.000 người mất nhà cửa.", "1.000 người mất", [1000, 1000], "người mất"),
-    ("Bão Yagi làm 10-15 người bị thương.", "10-15 người bị", [10, 15], "người bị"),
-    (TRIP + "Theo Tổng Bí thư Tô Lâm, kim ngạch đạt 4,1 tỷ USD.", "4,1 tỷ USD", [4.1e9, 4.1e9], "(USD)"),
-    (TRIP + "Theo Tổng Bí thư Tô Lâm, tổng vốn đăng ký 990 triệu USD.", "990 triệu USD", [9.9e8, 9.9e8], "(USD)"),
-    (TRIP + "Theo Tổng Bí thư Tô Lâm, kim ngạch tăng 27,4% so với năm trước.", "27,4%", [27.4, 27.4], "(%)"),
-    (TRIP + "Theo Tổng Bí thư Tô Lâm, kim ngạch đạt 5 tỉ USD.", "5 tỉ USD", [5e9, 5e9], "(USD)"),
-    ("Bão Yagi làm 3 nghìn ngôi nhà bị hư hỏng.", "3 nghìn ngôi nhà", [3000, 3000], "ngôi nhà"),
-])
-def test_quantity_forms(lint, text, shown, figure, noun):
-    found = quantities(lint, text)
-    assert len(found) == 1, [c.text for c in found]
-    c = found[0]
-    assert c.display == shown and list(c.data.figure) == figure and c.data.noun.endswith(noun)
+# ------------------------------------------------------------------------ numbers
+@pytest.mark.parametrize("case", CASES["number"], ids=lambda c: c["text"])
+def test_parse_number(case, grammar):
+    n = grammar.parse(case["text"])
+    assert n is not None, case["text"]
+    assert close(n.value, case["value"])
+    for key in ("notation", "step", "alt_value"):
+        if key in case:
+            got = getattr(n, key)
+            assert (got == case[key]) if isinstance(case[key], str) else close(got, case[key]), (key, got)
 
 
-@pytest.mark.parametrize("text", [
-    "Tổng Bí thư Tô Lâm nói Việt Nam đứng thứ 26/147 quốc gia.",
-    "Tổng Bí thư Tô Lâm thăm Lào trong 3 ngày.",
-    "Tổng Bí thư Tô Lâm ký Công điện số 08 về an toàn thực phẩm.",
-    "Năm 2025, Tổng Bí thư Tô Lâm thăm Nga.",
-])
-def test_not_quantities(lint, text):
-    assert quantities(lint, text) == []
+@pytest.mark.parametrize("case", CASES["not_number"], ids=lambda c: c["text"])
+def test_not_one_number(case, grammar):
+    assert grammar.parse(case["text"]) is None
 
 
-def test_quantity_needs_a_topic(lint):
-    assert quantities(lint, "Có hơn 80 hoạt động đã diễn ra.") == []
-    # a person's figure needs a trip of that person dated in the document
-    assert quantities(lint, "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.") == []
-    assert len(quantities(lint, TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.")) == 1
+@given(st.integers(min_value=0, max_value=10**13))
+def test_vietnamese_grouping_round_trips(rules, n):
+    written = f"{n:,}".replace(",", ".")  # 1234567 written "1.234.567": the dot groups thousands
+    p = rules.lexicon.numbers.parse(written)
+    assert p is not None and p.value == n
+    assert p.notation == ("vi" if n >= 1000 else "plain")
 
 
-def test_person_figures_of_different_trips_are_not_compared(lint):
-    other = "Từ ngày 5-8/9/2025, Tổng Bí thư Tô Lâm có chuyến thăm Pháp. "
-    result = lint([TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.",
-                   TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động tại 4 nước.",
-                   other + "Tổng Bí thư Tô Lâm đã có hơn 30 hoạt động."])
-    assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
-    result = lint([TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.",
-                   TRIP + "Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động tại 4 nước.",
-                   TRIP + "Tổng Bí thư Tô Lâm đã có hơn 30 hoạt động."])
-    assert [f.values[0] for f in result.findings if f.rule == "quantity-conflict"] == ["hơn 30 hoạt động"]
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=99))
+def test_vietnamese_decimal_comma(rules, whole, frac):
+    p = rules.lexicon.numbers.parse(f"{whole},{frac:02d}")
+    assert p is not None and close(p.value, whole + frac / 100) and p.notation == "vi"
+    assert close(p.step, 0.01)
 
 
-def test_topic_is_the_named_event(lint):
-    c = quantities(lint, "Ông Nguyễn Văn An cho biết bão Yagi đã làm 200 người chết.")[0]
-    assert c.data.topic == "bão yagi"
+# -------------------------------------------------------------------- quantities
+@pytest.mark.parametrize("case", CASES["quantity"], ids=lambda c: c["name"])
+def test_quantities(case, claims_of):
+    got = claims_of(case["text"], "quantity")
+    assert len(got) == len(case["expect"]), [c.text for c in got]
+    for c, exp in zip(got, case["expect"]):
+        if "text" in exp:
+            assert c.text == exp["text"]
+        if "starts" in exp:
+            assert c.text.startswith(exp["starts"]), c.text
+        assert case["text"][c.start:c.end] == c.text
+        for key, want in exp.items():
+            if key in ("text", "starts"):
+                continue
+            have = getattr(c.data, FIELDS.get(key, key))
+            if key == "qualifier" and want == "":
+                assert have is None, (key, have)
+            elif isinstance(want, str):
+                assert have == want, (key, have, c.text)
+            else:
+                assert close(have, want), (key, have, c.text)
 
 
-def test_time_bound_figure_carries_its_date(lint):
-    c = quantities(lint, "Tính đến 16/9/2024, bão Yagi đã làm 200 người chết.")[0]
-    assert c.data.as_of == "2024-09-16" and c.when.iso() == "2024-09-16"
+@pytest.mark.parametrize("case", CASES["none"], ids=lambda c: c["why"])
+def test_not_a_quantity(case, claims_of):
+    assert [c.text for c in claims_of(case["text"], "quantity")] == []
 
 
-@pytest.mark.parametrize("kind,low,high", [
-    ("above", 80, None), ("at_least", 80, None), ("below", 0, 80), ("at_most", 0, 80),
-    ("near", 72, 80), ("about", 72, 88), ("exact", 80, 80),
-])
-def test_qualifier_intervals(kind, low, high):
-    lo, hi = interval(kind, 80, 80, 0.1)
-    assert lo == pytest.approx(low) and (hi == pytest.approx(high) if high is not None else hi is None)
+@pytest.mark.parametrize("case", CASES["ordinal"], ids=lambda c: c["text"])
+def test_event_ordinals(case, claims_of):
+    ordinals = claims_of(case["text"], "ordinal")
+    assert [c.text for c in ordinals] == case["expect"]
+    assert [c.data.number for c in ordinals] == case["values"]
+    if "what" in case:
+        assert [c.data.what or "" for c in ordinals] == case["what"]
+    assert claims_of(case["text"], "quantity") == []
 
 
-@pytest.mark.parametrize("qual", ["hơn", "trên", "khoảng", "gần", "dưới", "gần như", "ít nhất", "tới"])
-def test_each_qualifier_is_read(lint, qual):
-    c = quantities(lint, f"Bão Yagi đã làm {qual} 80 ngôi nhà bị sập.")[0]
-    assert c.data.qualifier == qual and c.display.startswith(qual)
+def test_claim_carries_meaning(claims_of):
+    """Value interval, unit, predicate, as-of day and time, actor and place."""
+    text = ("Tính đến 17 giờ ngày 3/9/2024, lũ quét ở tỉnh Lào Cai đã làm hơn 30 người chết. "
+            "Bị cáo Lê Văn Khải nhận 5 tỷ đồng.")
+    toll, money = claims_of(text, "quantity")
+    d = toll.data
+    assert (d.low, d.high, d.low_open, d.high_open) == (30, 40, True, True)
+    assert (d.unit, d.predicate, d.qualifier, d.kind) == ("người", "chết", "hơn", "count")
+    assert d.as_of == "Tính đến 17 giờ ngày 3/9/2024"
+    assert d.as_of_date.iso() == "2024-09-03" and d.as_of_time == "17:00" and toll.when == d.as_of_date
+    assert d.place == "Lào Cai" and d.actor is None
+    m = money.data
+    assert (m.unit, m.kind, m.predicate, m.figure, m.step) == ("đồng", "money", "nhận", 5e9, 1e9)
+    assert m.actor == "lê văn khải"
 
 
-class _C:
-    def __init__(self, qual, kind, lo, hi, low, high):
-        self.data = QuantityData(qual, kind, (lo, hi), low, high, "", None, "", None)
+def test_as_of_named_from_the_reference_date(claims_of):
+    text = "---\ndate: 2024-09-05\n---\nTính đến nay, lũ quét đã làm 19 người chết."
+    (c,) = claims_of(text, "quantity")
+    assert c.data.as_of_date.iso() == "2024-09-05"
 
 
-def q(qual, kind, x, tol=0.1):
-    low, high = interval(kind, x, x, tol)
-    return _C(qual, kind, x, x, low, high)
+def test_another_notation_keeps_the_other_reading(claims_of):
+    (c,) = claims_of("Dự án cần 1,500 tỷ đồng.", "quantity")
+    assert (c.data.figure, c.data.alt_value, c.data.notation) == (1.5e12, 1.5e9, "en")
 
 
-@pytest.mark.parametrize("a,b,expected", [
-    (q(None, "exact", 27), q("hơn", "above", 20), False),
-    (q("hơn", "above", 80), q("hơn", "above", 90), True),
-    (q("hơn", "above", 80), q(None, "exact", 85), False),
-    (q("hơn", "above", 80), q(None, "exact", 70), True),
-    (q("khoảng", "about", 60), q("hơn", "above", 20), False),
-    (q("dưới", "below", 50), q(None, "exact", 50), True),
-    (q("gần", "near", 200), q(None, "exact", 190), False),
-    (q("gần", "near", 200), q(None, "exact", 210), True),
-    (q("ít nhất", "at_least", 10), q(None, "exact", 9), True),
-])
-def test_conflict(a, b, expected):
-    assert conflict(a, b) is expected and conflict(b, a) is expected
+def test_correction_word_is_read(claims_of):
+    (c,) = claims_of("Cơ quan chức năng đính chính: vụ cháy làm 11 người chết.", "quantity")
+    assert c.data.corrected
 
 
-def test_disaster_counts_at_different_times_do_not_conflict(lint):
-    result = lint(["Tính đến 16/9/2024, bão Yagi đã làm 200 người chết.",
-                   "Tính đến 16/9/2024, bão Yagi đã làm 200 người chết, nhiều nhà bị sập.",
-                   "Tính đến 20/9/2024, bão Yagi đã làm 299 người chết."])
-    assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
+# -------------------------------------------------------------------- intervals
+@pytest.mark.parametrize("case", CASES["interval"], ids=lambda c: f"{c.get('qualifier', '')} {c['number']}")
+def test_interval(case, grammar):
+    lo, hi, lo_open, hi_open = grammar.interval(case["number"], case.get("qualifier"),
+                                                discrete=case.get("discrete", False))
+    want = case["expect"]
+    assert close(lo, want[0]) and close(hi, want[1]) and (lo_open, hi_open) == (want[2], want[3])
 
 
-def test_disaster_counts_same_time_conflict(lint):
-    result = lint(["Tính đến 16/9/2024, bão Yagi đã làm 200 người chết.",
-                   "Tính đến 16/9/2024, bão Yagi đã làm 200 người chết, nhiều nhà bị sập.",
-                   "Tính đến 16/9/2024, bão Yagi đã làm 299 người chết."])
-    found = [f for f in result.findings if f.rule == "quantity-conflict"]
-    assert len(found) == 1 and found[0].values[0] == "299 người chết" and len(found[0].sides) == 3
+@pytest.mark.parametrize("case", CASES["agree"], ids=lambda c: f"{' '.join(c['a'])} ~ {' '.join(c['b'])}")
+def test_overlap(case, grammar):
+    from factlint.lexicon.numbers import overlap
+
+    a = grammar.interval(case["a"][1], case["a"][0] or None)
+    b = grammar.interval(case["b"][1], case["b"][0] or None)
+    assert overlap(a, b) == case["overlap"]
+    assert overlap(b, a) == case["overlap"]
 
 
-def test_economic_report_money_figures(lint):
-    docs = [PM + "Thủ tướng Phạm Minh Chính cho biết kim ngạch thương mại song phương năm 2024 đạt 4,1 tỷ USD.",
-            PM + "Theo Thủ tướng Phạm Minh Chính, kim ngạch thương mại song phương năm 2024 đạt 4,1 tỷ USD.",
-            PM + "Thủ tướng Phạm Minh Chính nêu mục tiêu kim ngạch thương mại song phương đạt 5 tỷ USD vào năm 2030."]
-    assert [f for f in lint(docs).findings if f.rule == "quantity-conflict"] == []
-    docs[2] = PM + "Thủ tướng Phạm Minh Chính cho biết kim ngạch thương mại song phương năm 2024 đạt 6,1 tỷ USD."
-    found = [f for f in lint(docs).findings if f.rule == "quantity-conflict"]
-    assert [f.values[0] for f in found] == ["6,1 tỷ USD"]
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(
+    ["exact", "above", "near", "about", "at_least", "at_most", "below", "average"]))
+def test_interval_holds_the_figure_or_borders_it(rules, n, meaning):
+    from factlint.lexicon.numbers import overlap
+
+    lo, hi, lo_open, hi_open = rules.lexicon.numbers.interval(str(n), meaning)
+    assert lo <= n <= hi
+    # "hơn x", "gần x" and "dưới x" exclude x itself, the others hold it
+    assert overlap((lo, hi, lo_open, hi_open), (n, n, False, False)) == (meaning not in ("above", "near", "below"))
 
 
-def test_two_figures_in_one_document_are_two_things(lint):
-    result = lint([TRIP + "Tổng Bí thư Tô Lâm chứng kiến ký hơn 20 thỏa thuận với Nga và khoảng 60 thỏa thuận "
-                   "với các nước. Tổng Bí thư Tô Lâm đã có hơn 80 hoạt động.",
-                   TRIP + "Tổng Bí thư Tô Lâm chứng kiến ký khoảng 10 thỏa thuận."])
-    assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
+# ------------------------------------------------------------------- robustness
+def _pieces():
+    from factlint.config import Settings
+    from factlint.pipeline import load_rules
+
+    v = load_rules(Settings()).lexicon.numbers
+    words = sorted({*v.digits, *v.scales, *v.hundred, *v.ten, *v.tens, *v.half, *v.qualifiers, *v.emphasis,
+                    *v.unit_written.values(), *sorted(v.stop)[:40], *v.not_before, *v.classifiers,
+                    *v.single_nouns})
+    return st.one_of(st.sampled_from(words),
+                     st.from_regex(r"\d{1,4}([.,/:-]\d{1,3}){0,2}", fullmatch=True),
+                     st.sampled_from([" ", "  ", ", ", ". ", "\n", "(", ")", "%", "-", "/", "\"", "x"]))
 
 
-def test_seed_sentences_agree(lint):
-    result = lint([
-        "Ngày 13/5/2025, Tổng Bí thư Tô Lâm đã kết thúc chuyến thăm Kazakhstan. "
-        "Cộng hòa Kazakhstan - quốc gia đầu tiên trong chuyến công du 8 ngày tại 4 quốc gia với hơn 80 "
-        "hoạt động của Tổng Bí thư Tô Lâm và Phu nhân.",
-        TRIP + "Với hơn 80 hoạt động dày đặc, phong phú trong thời gian 8 ngày tại 4 quốc gia, Tổng Bí thư Tô Lâm "
-        "đã có các cuộc hội đàm.",
-    ])
-    assert [f for f in result.findings if f.rule == "quantity-conflict"] == []
-    assert len([c for c in result.claims if c.kind == "quantity" and c.data.noun == "hoạt động"]) == 2
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_pieces(), max_size=40))
+def test_any_text_reads_without_error(rules, pieces):
+    from factlint.pipeline import DocumentStages
+
+    stages = DocumentStages(rules)
+    text = " ".join(pieces)
+    last = -1
+    claims = stages.extract(stages.normalize("t.txt", text))
+    for c in (c for c in claims if c.kind == "quantity"):
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end] == c.text
+        assert "\n" not in c.text  # a span never crosses a line
+        assert c.start >= last  # in order, never overlapping
+        last = c.end
+        lo, hi, _, _ = c.data.interval()
+        assert lo <= hi
 
 
-def test_quantity_params_are_validated():
-    from pydantic import ValidationError
+# ------------------------------------------------------------------- comparison
+def _figures(lint, docs, rule="quantity-conflict"):
+    return sorted((f.severity, tuple(f.values)) for f in lint(docs).findings if f.rule == rule)
 
-    from factlint.compare.quantity_conflict import QuantityParams
-    with pytest.raises(ValidationError):
-        QuantityParams(min_documents=1)
-    with pytest.raises(ValidationError):
-        QuantityParams(tolerance=0.1)
+
+def test_qualifiers_by_rounding_conflict_or_agree(lint):
+    """The issue's cases: "hơn 30" and "hơn 40 hoạt động" cannot both be true, nor "1,2 tỷ USD"
+    and "gần 2 tỷ USD" for one year's figure; "khoảng 200" and "213" can."""
+    trip = "Chủ tịch nước Lương Cường thăm Mông Cổ và Nhật Bản. "
+    assert _figures(lint, [trip + "Chủ tịch nước Lương Cường đã có hơn 30 hoạt động.",
+                           trip + "Chủ tịch nước Lương Cường đã có hơn 40 hoạt động."]) == [
+        ("warning", ("hơn 30 hoạt động", "hơn 40 hoạt động"))]
+    trade = "Theo Tổng cục Hải quan Mông Cổ, năm 2024, kim ngạch thương mại song phương đạt {}."
+    assert _figures(lint, [trade.format("1,2 tỷ USD"), trade.format("gần 2 tỷ USD")]) == [
+        ("warning", ("1,2 tỷ USD", "gần 2 tỷ USD"))]
+    other_year = trade.replace("2024", "2023")
+    assert _figures(lint, [other_year.format("1,2 tỷ USD"), trade.format("gần 2 tỷ USD")]) == []
+    ship = "Tàu Hải Âu của Công ty Vận tải biển Phương Nam chở {} hành khách rời cảng Cát Lái."
+    assert _figures(lint, [ship.format("khoảng 200"), ship.format("213")]) == []
+
+
+def test_the_same_as_of_time_is_sharp_and_running_tolls_are_not_conflicts(lint):
+    toll = "Tính đến {} ngày 3/9/2024, lũ quét ở xã Phúc Lâm, huyện Kim Bôi đã làm {} người chết."
+    assert _figures(lint, [toll.format("17 giờ", 12), toll.format("17 giờ", 15)]) == [
+        ("error", ("12 người", "15 người"))]
+    assert _figures(lint, [toll.format("8 giờ", 12), toll.format("17 giờ", 15)]) == []
+    later = toll.replace("3/9", "5/9")
+    assert _figures(lint, [toll.format("17 giờ", 15), later.format("17 giờ", 12)]) == [
+        ("warning", ("12 người", "15 người"))]
+    fixed = later.replace("đã làm", "sau khi rà soát lại, con số đính chính là")
+    assert _figures(lint, [toll.format("17 giờ", 15), fixed.format("17 giờ", 12)]) == []
+
+
+def test_a_plan_is_not_compared_with_a_report(lint):
+    report = "Ngày 12/9/2024, huyện Văn Chấn, tỉnh Yên Bái đã xây 25 căn nhà tái định cư cho người dân."
+    plan = "Ngày 12/9/2024, huyện Văn Chấn, tỉnh Yên Bái dự kiến xây 40 căn nhà tái định cư cho người dân."
+    assert _figures(lint, [report, report.replace("25", "40")]) != []
+    assert _figures(lint, [report, plan]) == []

@@ -144,10 +144,11 @@ def test_cli_exit_2_with_one_line(tmp_path):
 
 
 @pytest.mark.parametrize("vocab,hint", [
-    ('[units]\nscale = { "tỷ" = 1e9 }\n', "units.scale: unknown key (did you mean 'scales'?)"),
+    ('[numbers.words]\nscale = { "tỷ" = 1e9 }\n', "numbers.words.scale: unknown key (did you mean 'scales'?)"),
+    ('[numbers.predicates]\nrunnning = ["chết"]\n', "numbers.predicates.runnning: unknown key (did you mean 'running'?)"),
     ('[dates]\nweekday = { "thứ hai" = 1 }\n', "dates.weekday: unknown key (did you mean 'weekdays'?)"),
     ('[events]\ntrigger = ["chuyến thăm"]\n', "events.trigger: unknown key (did you mean 'triggers'?)"),
-    ('[extra.units]\nscales = {}\n', "extra: unknown key"),
+    ('[extra.numbers]\nscales = {}\n', "extra: unknown key"),
 ])
 def test_misspelled_vocabulary_section_key_is_an_error_with_a_hint(tmp_path, vocab, hint):
     """Every vocabulary section is typed: a typo is never a silent fall-back to a default."""

@@ -76,7 +76,10 @@ def test_reshaped_seeds_give_the_same_findings(tmp_path, original, shape):
             (tmp_path / p.name).write_text(invisible(text), encoding="utf-8")
     summary, findings = _findings(tmp_path)
     assert findings == original[1]
-    assert summary == original[0]
+    # the number of claims may differ: Markdown's front matter makes the headline a title
+    # where the plain file has a line of page furniture
+    assert {k: v for k, v in summary.items() if k != "claims"} == \
+        {k: v for k, v in original[0].items() if k != "claims"}
 
 
 def test_the_shapes_change_the_text():

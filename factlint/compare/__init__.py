@@ -15,7 +15,7 @@ from typing import ClassVar, Iterable
 from pydantic import BaseModel, ConfigDict
 
 from factlint.messages import Phrasebook, parse, render
-from factlint.model import COMPARED_ZONES, Claim, Finding
+from factlint.model import COMPARED_ZONES, SEVERITY_RANK, Claim, Finding
 
 
 class Params(BaseModel):
@@ -54,8 +54,15 @@ class Rule:
         """The rule file's template for `key`, filled in."""
         return render(self._templates[key], fields)
 
+    def at_most(self, severity: str) -> str:
+        """`severity`, but never above the rule's own (a project that lowers a rule lowers
+        all its findings)."""
+        return min(severity, self.severity, key=SEVERITY_RANK.__getitem__)
+
     def finding(self, **kw) -> Finding:
-        return Finding(rule=self.id, severity=self.severity, **kw)
+        """A finding of this rule, at the rule's severity unless `severity` says otherwise."""
+        kw.setdefault("severity", self.severity)
+        return Finding(rule=self.id, **kw)
 
 
 _ORDER: dict[str, int] = {}  # document -> its rank in the corpus (set by compare)
@@ -182,6 +189,24 @@ def _disagreement(rule, claims, subject, value, shown, counts, why) -> Finding:
         support={forms[v]: describe(rule.phrase, counts[v]) for v in counts})
 
 
+def split_unsaid(claims: list, attribute) -> list[list]:
+    """Claims split by an attribute that may be unsaid (None): a claim that does not say
+    it joins the only group that does, else it is left out."""
+    groups: dict = {}
+    unsaid = []
+    for c in claims:
+        value = attribute(c)
+        (unsaid if value is None else groups.setdefault(value, [])).append(c)
+    if not groups:
+        return [unsaid]
+    if len(groups) == 1:
+        next(iter(groups.values())).extend(unsaid)
+    return list(groups.values())
+
+
+_STORIES: dict = {}  # the last topic claims asked about, and their Stories
+
+
 class Stories:
     """Which documents tell one story: two documents do when they write rare names in
     common (three names each written by few documents of the corpus — in a folder of one
@@ -195,7 +220,19 @@ class Stories:
     RARE_SHARE = 0.01  # a name written by more than this share of the documents is common…
     RARE_FLOOR = 10  # …unless so few write it (small corpora: every name is rare)
 
+    def __new__(cls, by_kind: dict[str, list[Claim]]):
+        # the rules of one comparison share one: it reads every document's names
+        topics = by_kind.get("topic", ())
+        last = _STORIES.get("last")
+        if last is not None and last[0] is topics:
+            return last[1]
+        self = super().__new__(cls)
+        _STORIES["last"] = (topics, self)
+        return self
+
     def __init__(self, by_kind: dict[str, list[Claim]]):
+        if hasattr(self, "rare"):
+            return
         topics = {c.doc: c.data.names for c in by_kind.get("topic", ())}
         df: Counter = Counter(n for names in topics.values() for n in names)
         limit = max(self.RARE_FLOOR, self.RARE_SHARE * len(topics))

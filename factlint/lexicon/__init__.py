@@ -17,11 +17,12 @@ from factlint.normalize.keys import Folder
 from factlint.vocab import Vocabulary
 
 
-def alternation(phrases, ignore_case: bool = False) -> str:
+def alternation(phrases, ignore_case: bool = False, space: str = r"\s+") -> str:
     """A regex alternation of literal phrases, longest first, flexible about white space.
 
     Written as a trie ("thứ (?:hai|ba)" rather than "thứ hai|thứ ba"): `regex` then tries
     one branch per character instead of every phrase, which matters for long lists.
+    `space` is the pattern between the words of a phrase.
     Branches are tried longest phrase first, as in a longest-first alternation. For use
     inside `(?i:…)` say `ignore_case=True`: phrases that differ only in case must share
     one branch, or a shorter one could be tried first ("thứ" before "Thứ tư").
@@ -34,13 +35,13 @@ def alternation(phrases, ignore_case: bool = False) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_part(trie)[0]
+    return _trie_part(trie, space)[0]
 
 
 MAX_NESTING = 64  # groups inside groups in one alternation (`regex` parses them recursively)
 
 
-def _trie_part(root: dict) -> tuple[str, int]:
+def _trie_part(root: dict, space: str) -> tuple[str, int]:
     """The pattern of a trie node and the length of the longest phrase below it.
 
     Built bottom-up with a stack of its own: a recursion would be as deep as the longest
@@ -59,7 +60,7 @@ def _trie_part(root: dict) -> tuple[str, int]:
         for k, child in node.items():
             if k:
                 pattern, longest, depth = done.pop(id(child))
-                parts.append((-longest - 1, k, (r"\s+" if k == " " else regex.escape(k)) + pattern))
+                parts.append((-longest - 1, k, (space if k == " " else regex.escape(k)) + pattern))
                 nesting = max(nesting, depth)
         if not parts:
             done[id(node)] = ("", 0, 0)
@@ -115,10 +116,10 @@ def _compile(pattern: str, key: str):
         raise FactlintError(f"rules: furniture.{key}: pattern {pattern!r} does not compile: {exc}") from None
 
 
-def any_of(phrases, ignore_case: bool = False) -> str:
+def any_of(phrases, ignore_case: bool = False, space: str = r"\s+") -> str:
     """`alternation` that matches nothing when there are no phrases (an empty vocabulary
     list must not turn into a pattern that matches everywhere)."""
-    return alternation(phrases, ignore_case) or r"(?!)"
+    return alternation(phrases, ignore_case, space) or r"(?!)"
 
 
 def words_re(phrases):
@@ -304,6 +305,13 @@ class Lexicon:
         from factlint.lexicon.dates import DateGrammar
 
         return DateGrammar(self.vocab.dates)
+
+    @cached_property
+    def numbers(self):
+        """The number grammar (lexicon/numbers.py)."""
+        from factlint.lexicon.numbers import NumberGrammar
+
+        return NumberGrammar(self.vocab.numbers, self.vocab.dates)
 
     def place(self, text: str) -> str | None:
         return self.place_of.get(self.folder.key(text))

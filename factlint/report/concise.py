@@ -4,7 +4,7 @@ with the sides it disagrees with cited by location."""
 from __future__ import annotations
 
 from factlint.report import location, phrases
-from factlint.report.escape import folded, printable, terminal_safe
+from factlint.report.escape import folded, printable
 
 MAX_CITED = 6
 
@@ -28,9 +28,10 @@ def lines(result, paint=None):
         for c in outliers:
             loc = location(result, c)
             text = (paint("path", f'{printable(loc["path"])}:{loc["line"]}:{loc["column"]}:') + " "
-                    + paint(f.severity, f.severity) + " " + paint("rule", f.rule) + f" {printable(f.message)}")
+                    + paint(f.severity, f.severity) + " " + paint("rule", printable(f.rule))
+                    + f" {printable(f.message)}")
             if others:
-                text += f" [{phrase('versus')} {_cite(result, others, phrase)}]"
+                text += f" [{printable(phrase('versus'))} {_cite(result, others, phrase)}]"
             out.append(((loc["path"], loc["line"], loc["column"], f.rule), text))
     return [t for _, t in sorted(out)]
 
@@ -41,4 +42,5 @@ def summary_line(result) -> str:
 
 def render(result, paint=None, quiet: bool = False) -> str:
     body = lines(result, paint)
-    return terminal_safe("\n".join(body + ([] if quiet else [summary_line(result)])) + "\n")
+    # every field is escaped where the line is built: the paint's own escapes must stay
+    return "\n".join(body + ([] if quiet else [printable(summary_line(result))])) + "\n"
