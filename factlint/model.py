@@ -132,15 +132,29 @@ class RoleScope:
 class PersonData(Payload):
     name: str  # as written
     tokens: tuple[str, ...]  # folded name parts
-    titles: tuple[str, ...]  # canonical title keys
+    titles: tuple[str, ...]  # canonical title keys (titles.toml), from the title chain before the name or in its apposition
     scope: RoleScope
     title_text: str  # the title chain as written
-    mention_start: int  # where the title chain starts
+    mention_start: int  # where the title chain (else the intro, else the name) starts
     former: bool = False  # "nguyên", "cố": no longer holds the title
     bare: bool = False  # a later mention resolved to a full name of the same document
     tail: tuple[str, ...] = ()  # folded lowercase words after a one-word name ("Tô lâm")
     tail_words: tuple[str, ...] = ()
     tail_ends: tuple[int, ...] = ()
+    # how the name is written: vietnamese, foreign, east_asian, initials, given_only
+    # ("chị Hoa"), surname_only ("Castex", "Bác Hồ"), mononym (one foreign word)
+    form: str = "vietnamese"
+    intro: str | None = None  # the honorific, role or title right before the name, as written
+    intro_start: int | None = None
+    intro_kind: str | None = None  # honorific, role, office or organisation role (ORG_ROLE)
+    appos: str | None = None  # the role in apposition after the name ("…, giám đốc công ty X")
+    age: int | None = None  # "(52 tuổi)" right after the name
+    full: str | None = None  # the full name the mention resolves to in its document, as written
+    byline: bool = False  # an author line or a photo credit (zone "meta": never compared)
+
+
+# the kinds of intro (PersonData.intro_kind)
+HONORIFIC, ROLE, OFFICE, ORG_ROLE = "honorific", "role", "office", "organisation role"
 
 
 @dataclass(slots=True)

@@ -80,7 +80,7 @@ class MomentExtractor(Extractor):
             for step, a, b in steps:
                 t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
-                actor = self._actor(people, person_starts, s_start, s_end, a)
+                actor = self._actor(text, people, person_starts, s_start, s_end, a)
                 shown = text[t.start:t.end]
                 claims.append(Claim(
                     kind="moment", subject=step, attribute=t.kind,
@@ -112,10 +112,12 @@ class MomentExtractor(Extractor):
         return None
 
     @staticmethod
-    def _actor(people, starts, s_start, s_end, at) -> str | None:
+    def _actor(text, people, starts, s_start, s_end, at) -> str | None:
+        """The person named nearest before the step in its clause, else the first after it
+        (a semicolon ends a clause: "… ca bệnh X được ghi nhận; một người tử vong lúc 20h")."""
         lo, hi = bisect_right(starts, s_start - 1), bisect_right(starts, s_end - 1)
-        before = [p for p in people[lo:hi] if p.end <= at]
+        before = [p for p in people[lo:hi] if p.end <= at and ";" not in text[p.end:at]]
         if before:
             return before[-1].subject
-        after = people[lo:hi]
+        after = [p for p in people[lo:hi] if p.end > at and ";" not in text[at:p.start]]
         return after[0].subject if after else None

@@ -276,6 +276,13 @@ class Lexicon:
         return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{abbreviations}|\p{{Lu}})$")
 
     @cached_property
+    def people(self):
+        """The people vocabulary compiled for the person extractor (lexicon/people.py)."""
+        from factlint.lexicon.people import PeopleLexicon
+
+        return PeopleLexicon(self.vocab, self.place_forms, self.title_forms, self.org_forms)
+
+    @cached_property
     def dates(self):
         """The date grammar (lexicon/dates.py)."""
         from factlint.lexicon.dates import DateGrammar
