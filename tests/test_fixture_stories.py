@@ -13,7 +13,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 PLANTED = {
     "storm": {("role-holder", "Trần Tường Huy")},
-    "bridge": {("one-holder", "Nguyễn Văn Thắnh")},
+    "bridge": {("person-name-spelling", "Nguyễn Văn Thắnh")},  # one minister, one slip
     "trip": {("visit-level", "thăm làm việc"), ("person-name-spelling", "Ukhnaagiin Khurelsuh")},
 }
 

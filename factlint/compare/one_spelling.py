@@ -1,47 +1,83 @@
 """Type `one-spelling`: one spelling per person.
 
-Variants are discovered, not listed: two names of the same length that differ in one
-token by a small edit ("Inham"/"Ilham", "Jormat"/"Jomart"), used with a common title,
-are one person spelled two ways. Vietnamese names (starting with a family name from the
-vocabulary) are left to `role-holder`: there a one-syllable difference is another person.
+Variants are discovered, not listed. Two names of the same length that differ in one word
+by a slip (factlint/names.py: one letter or one diacritic of a Vietnamese syllable, one
+or two edits of a foreign word, another romanisation) are one person spelled two ways
+when the mentions are one person (`People`: the one holder of a role, or within one
+story the same role, the same age, or a foreign name in the same story). Which slips a
+rule reports is its `slips` parameter: `person-name-spelling` reports typos,
+`role-holder` another family or middle name, so that one slip is one finding.
+
+The spelling more documents give is suggested (then more mentions: "Ilham" three times,
+"Inham" twice and "Ilhamm" once in one article suggests "Ilham"); one document against
+one other is "the sources disagree".
 """
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, split_conflict
+from itertools import combinations
 
+from factlint.compare import (SAME_AGE, SAME_DOCUMENT, SAME_ROLE, SAME_STORY, UNIQUE_ROLE, Params, People, Rule,
+                              split_conflict)
+from factlint.names import OTHER_NAME, TYPOS, name_slip
 
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+SLIP_KINDS = TYPOS | OTHER_NAME
 
 
 class SpellingParams(Params):
-    min_token_length: int = 4  # shorter tokens differ too easily (Kim Jong-un / Kim Jong-il are two people)
-    max_edits_short: int = 1  # for tokens up to 5 letters
-    max_edits_long: int = 2  # for longer tokens
+    slips: list[str] = sorted(TYPOS)  # which kinds of slip this rule reports (factlint/names.py)
+    window_days: int = 365  # mentions of a unique role further apart may name two holders
+
+
+def slip_pairs(claims, lexicon) -> dict[tuple, str]:
+    """(spelling, spelling) -> kind of slip, for the spellings (folded word tuples) of
+    `claims` one slip apart. Spellings are bucketed by what is left when one word is taken
+    out, and by their sorted words (a swapped pair): never every pair of names."""
+    names = {c.data.tokens for c in claims}
+    buckets: dict[tuple, list] = {}
+    for toks in names:
+        for i in range(len(toks)):
+            buckets.setdefault((len(toks), i, toks[:i] + toks[i + 1:]), []).append(toks)
+        if len(toks) >= 3:
+            buckets.setdefault((len(toks), tuple(sorted(toks))), []).append(toks)
+    surnames = lexicon.surnames
+    pairs: dict[tuple, str] = {}
+    for group in buckets.values():
+        for a, b in combinations(sorted(group), 2):
+            if (a, b) in pairs:
+                continue
+            kind = name_slip(" ".join(a), " ".join(b))
+            if kind == "family-name" and not (a[0] in surnames and b[0] in surnames):
+                kind = None  # a foreign given name and a family name are not one name
+            if kind:
+                pairs[(a, b)] = kind
+    return pairs
 
 
 class OneSpelling(Rule):
     type = "one-spelling"
     kinds = ("person",)
     Params = SpellingParams
-    MESSAGES = {"default": frozenset({"outlier", "expected"}),
-                "disagree": frozenset({"subject", "values"})}
+    MESSAGES = {"default": frozenset({"outlier", "expected", "role"}),
+                "transliteration": frozenset({"outlier", "expected", "role"}),
+                "disagree": frozenset({"subject", "values", "role"})}
+    # what may show that two mentions are one person (compare/__init__.py People)
+    EVIDENCE = frozenset({UNIQUE_ROLE, SAME_ROLE, SAME_AGE, SAME_DOCUMENT, SAME_STORY})
+
+    def words(self, outlier: str, expected: str, role: str) -> str:
+        slip = name_slip(outlier, expected)
+        return self.message("transliteration" if slip == "transliteration" else "default",
+                            outlier=outlier, expected=expected, role=role)
 
     def check(self, by_kind):
         lx = self.lexicon
+        people = People(lx, by_kind, self.params.window_days)
+        claims = people.compared(self.claims(by_kind))
         by_name: dict[tuple, list] = {}
-        for c in self.claims(by_kind):
-            toks = c.data.tokens
-            if len(toks) < 2 or c.data.bare or toks[0] in lx.surnames:
-                continue
-            by_name.setdefault(toks, []).append(c)
+        for c in claims:
+            by_name.setdefault(c.data.tokens, []).append(c)
+        wanted = set(self.params.slips)
+        # one person's spellings: joined by pairs of mentions with evidence
         parent = {n: n for n in by_name}
 
         def find(n):
@@ -50,33 +86,54 @@ class OneSpelling(Rule):
                 n = parent[n]
             return n
 
-        buckets: dict[tuple, list] = {}
-        for toks in by_name:
-            for i in range(len(toks)):
-                buckets.setdefault((len(toks), i, toks[:i] + toks[i + 1:]), []).append(toks)
-        titles = {n: {t for c in cs for t in c.data.titles} for n, cs in by_name.items()}
-        for (_, i, _), names in buckets.items():
-            for a_idx, a in enumerate(names):
-                for b in names[a_idx + 1:]:
-                    if self._variant(a[i], b[i]) and titles[a] & titles[b]:
-                        parent[find(a)] = find(b)
-        clusters: dict[tuple, list] = {}
-        for n, cs in by_name.items():
-            clusters.setdefault(find(n), []).extend(cs)
-        for claims in clusters.values():
-            if len({c.data.tokens for c in claims}) < 2:
+        linked: dict[int, object] = {}
+        evidence: dict[tuple, str] = {}
+        for (a, b), kind in sorted(slip_pairs(claims, lx).items()):
+            if kind not in wanted:
                 continue
-            claims.sort(key=lambda c: (c.doc, c.start))
+            vietnamese = a[0] in lx.surnames and b[0] in lx.surnames
+            found = None
+            for x in by_name[a]:
+                for y in by_name[b]:
+                    why = people.evidence(x, y, vietnamese, kind)
+                    if why in self.EVIDENCE:
+                        linked[id(x)], linked[id(y)] = x, y
+                        found = found if found and _RANK[found] <= _RANK[why] else why
+            if found:
+                parent[find(a)] = find(b)
+                evidence[(a, b)] = found
+        # the other mentions of the same spellings in the same stories count as support
+        for toks in {c.data.tokens for c in linked.values()}:
+            for c in by_name[toks]:
+                if id(c) not in linked and any(
+                        id(x) in linked and people.same_spelling_same_person(x, c) for x in by_name[toks]):
+                    linked[id(c)] = c
+        clusters: dict[tuple, list] = {}
+        for c in linked.values():
+            clusters.setdefault(find(c.data.tokens), []).append(c)
+        for root, group in sorted(clusters.items()):
+            if len({c.data.tokens for c in group}) < 2:
+                continue
+            group.sort(key=lambda c: (c.doc, c.start))
+            why = min((e for (a, b), e in evidence.items() if find(a) == root), key=_RANK.get)
+            role = _role_text(group, people) if why in (UNIQUE_ROLE, SAME_ROLE) else ""
             for f in split_conflict(
-                    self, claims, "", lambda o, e: self.message(outlier=o, expected=e),
+                    self, group, role, lambda o, e, r=role: self.words(o, e, r),
                     value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
-                    why=lambda choice: self.phrase("why-one-spelling", choice=choice)):
+                    why=lambda choice, w=why, r=role: self.phrase(
+                        "why-same-person", evidence=self.phrase(f"evidence-{w}", role=r), choice=choice),
+                    disagree_fields={"role": role}):
                 f.subject = f.expected or " / ".join(f.values)
                 yield f
 
-    def _variant(self, x: str, y: str) -> bool:
-        p = self.params
-        if min(len(x), len(y)) < p.min_token_length:
-            return False
-        limit = p.max_edits_short if max(len(x), len(y)) <= 5 else p.max_edits_long
-        return 0 < edit_distance(x, y) <= limit
+
+_RANK = {UNIQUE_ROLE: 0, SAME_ROLE: 1, SAME_AGE: 2, SAME_DOCUMENT: 3, SAME_STORY: 4}
+
+
+def _role_text(claims, people) -> str:
+    """The role as the longest mention writes it ("Đại sứ Việt Nam tại Nga")."""
+    texts = [c.data.title_text for c in claims if c.data.title_text]
+    if not texts:
+        texts = [t for c in claims for t in (c.data.intro if c.data.intro_kind and people.role(c)[1] else None,
+                                                c.data.appos) if t]
+    return max(texts, key=len, default="")

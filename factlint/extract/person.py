@@ -532,6 +532,9 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             while j < n and j - i < 3:
                 if classes[j] not in (VN, LVN) or _glued(v, toks[j][0]) or keys[j] in v.stop:
                     break
+                if j > i and keys[j] in v.family and j + 2 < n and classes[j + 1] in (VN, LVN) \
+                        and classes[j + 2] in (VN, LVN):
+                    break             # a full name starts: "(Chủ tịch) Nước Võ Văn Thưởng"
                 if j > i and keys[j] in fwd:
                     ph2 = phrase_at(j)
                     if ph2 and not (ph2[1] == j and ph2[2] == toks[j][2] and ph2[0] in (PLACE, INTRO)):
@@ -985,7 +988,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
             lowered = _lowercase_name(doc, s, full_keys)
             if lowered:
                 strong.append(lowered)
-            elif s.ikind == "office" and text[s.end:s.end + 1] == " " and text[s.end + 1:s.end + 2].islower():
+            elif s.intro.casefold() in v.titles and text[s.end:s.end + 1] == " " and text[s.end + 1:s.end + 2].islower():
                 strong.append(s)
     # a foreign name with no intro followed by a place is a place ("La Jolla, California"),
     # and one listed next to a brand or a thing is a brand or a thing too
@@ -1170,7 +1173,8 @@ _APPOS_OPEN = ",(-\u2013"
 # Title chains: "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", "Đại sứ Việt Nam tại Nga",
 # read backwards from a name, or forwards in its apposition.
 
-_CHAIN_WORD = re.compile(r"[^\s,;:()\"\u201c\u201d]+|,")
+_CHAIN_WORD = re.compile(r"[^\s,]+|,")
+_CLAUSE_STOP = ";:()\"\u201c\u201d.!?\u2013\u2014-"
 _CHAIN_REACH = 160  # characters before a name where its title chain may start
 _INTRO_KINDS = {"hon": HONORIFIC, "role": ROLE, "office": OFFICE, "org": ORG_ROLE}
 
@@ -1186,12 +1190,23 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
-    """(vocabulary key, start) of the words right before pos, in the same clause."""
+    """(vocabulary key, start) of the words right before pos, in the same clause: a
+    comma is a word of its own; other punctuation, a dash or a full stop ends the clause."""
     lo = max(0, pos - _CHAIN_REACH)
     nl = text.rfind("\n", lo, pos)
-    out = [(m.group() if m.group() == "," else _skey(m.group()), m.start())
-           for m in _CHAIN_WORD.finditer(text, nl + 1 if nl >= 0 else lo, pos)]
-    return [w for w in out if w[0]]
+    out = []
+    for m in _CHAIN_WORD.finditer(text, nl + 1 if nl >= 0 else lo, pos):
+        w = m.group()
+        if w == ",":
+            out.append((w, m.start()))
+            continue
+        k = _skey(w)
+        if not k or w[-1] in _CLAUSE_STOP:
+            out.clear()  # the clause starts after it
+            if not k or w[-1] in ".!?":
+                continue
+        out.append((k, m.start()))
+    return out
 
 
 class PersonExtractor(Extractor):
@@ -1288,6 +1303,12 @@ class PersonExtractor(Extractor):
                     break
                 start = i - n
             i -= n
+        if start is not None and i > 0 and words[i - 1][0] != "," and text[words[i - 1][1]].isupper() \
+                and words[i - 1][0] not in v.stop:
+            # a capitalised word before the chain makes its first title part of a name
+            # ("tại Phủ Chủ tịch, Chủ tịch nước …"): the chain starts after the next comma
+            comma = next((k for k in range(start, len(words)) if words[k][0] == ","), None)
+            start = comma + 1 if comma is not None and comma + 1 < len(words) else None
         if start is None:
             return None, (), _NO_SCOPE, False
         _, titles, scope, former = self._chain(tuple(w for w, _ in words[start:]))

@@ -166,6 +166,10 @@ def token_class(tok: str) -> str:
         if len(parts) == 2 and len(parts[0]) == 1 and parts[1][:1].isupper() and parts[1][1:].islower():
             return INIT_NAME
         return ABBR if all(p[:1].isupper() for p in parts if p) else OTHER
+    parts = tok.split("-")
+    if len(parts) > 1 and parts[0].isalpha() and all(
+            p[:1].islower() and _VN_SYLLABLE.fullmatch(_base(p)) for p in parts[1:]):
+        return FOREIGN                    # a name in Vietnamese syllables: "Pu-tin", "Cô-va-len-cô"
     letters = tok.replace("-", "").replace("'", "").replace("\u2019", "")
     if len(letters) == 1:
         return INITIALS
@@ -229,6 +233,7 @@ class PeopleLexicon:
         offices = list(it.offices) + list(title_forms)
         self.offices = _fset(offices)
         self.org_roles = _fset(it.org_roles)
+        self.titles = _fset(title_forms)
         self.former = _fset(names.former)
         self.male = _fset(it.male)
         self.female = _fset(it.female)
@@ -256,8 +261,9 @@ class PeopleLexicon:
         # capitalised head word a head, an honorific that is also a country an honorific
         # (mid-sentence it is read as the country, see extract/person.py _plan).
         kinds: dict[tuple[str, ...], str] = {}
+        # (an organisation qualifies a title as a place does: "Bộ trưởng Công Thương …")
         for kind, words in ((VERB, ctx.verbs), (STOP, names.stopwords), (LOCATIVE, ctx.locatives),
-                            (PLACE, place_forms), (HEAD, ctx.heads), (INTRO, intros)):
+                            (PLACE, org_forms), (PLACE, place_forms), (HEAD, ctx.heads), (INTRO, intros)):
             for w in words:
                 for var in _tone_variants(w):
                     kinds[tuple(var.split())] = kind
