@@ -11,6 +11,10 @@ comparison stage already suspects belong to one person (same role, same story):
   "foreign-slip"  one foreign word is one or two edits away (two only for long words)
   "transliteration" a Vietnamese transliteration in syllables of a foreign word
                   (Pu-tin / Putin, Cô-va-len-cô / Kovalenko)
+  "romanisation"  one foreign word romanised another way: y for i, a doubled i, accents
+                  kept or dropped (Sergei / Sergey, Zelensky / Zelenskiy, Pérez / Perez),
+                  a given name in another language (Sergi / Sergio, Hans / Hansi): a house
+                  style more often than a slip
 
 What counts as the same spelling (never a slip):
   - case, spacing and the shape of an apostrophe (' or ’);
@@ -29,9 +33,9 @@ What an editor would flag, and why the lines are drawn where they are:
     missing middle name is not (short forms are normal: the caller sees the shorter
     name as a different length and gets None).
   - Foreign names are compared word by word after folding case: one word may differ by
-    one edit (two edits for words of six letters or more); words under four letters are
-    never compared (Li / Lu, Ma / Mo are different names). A difference in accents only
-    is "one-diacritic". A given name that is the start or the end of the other, two
+    one edit (two edits for words of six letters or more in a name of two words or more),
+    keeping its first letter; words under four letters are never compared (Li / Lu, Ma /
+    Mo are different names). A difference in accents only is "romanisation". A given name that is the start or the end of the other, two
     letters shorter or more (Tony / Antony), is a short form, not a slip.
   - Names with different word counts are short forms or other people: None.
 """
@@ -41,12 +45,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_slip", "same_spelling", "edit_distance", "TYPOS", "OTHER_NAME"]
+__all__ = ["name_slip", "same_spelling", "edit_distance", "TYPOS", "OTHER_NAME", "SLIPS"]
 
 # what the comparison stage does with each kind: a typo of one letter or mark (or of a
 # romanisation), and another family or middle name for one person
 TYPOS = frozenset(("one-diacritic", "one-letter", "foreign-slip", "transliteration"))
 OTHER_NAME = frozenset(("family-name", "middle-name"))
+SLIPS = TYPOS | OTHER_NAME | {"romanisation"}
 
 _TONES = frozenset(("\u0300", "\u0301", "\u0303", "\u0309", "\u0323"))
 _VOWELS = "aeiouy"
@@ -171,18 +176,38 @@ def _foreign_slip(sa: list[str], sb: list[str]) -> str | None:
         return None
     i, x, y = diff[0]
     if _plain(x) == _plain(y):
-        return "one-diacritic"            # "Céline" / "Celine"
+        return "romanisation"             # "Pérez" / "Perez": accents kept or dropped
     px, py = _plain(x), _plain(y)
+    if px[:1] != py[:1]:
+        return None                       # typos keep the first letter: "Henderson" / "Ederson"
+    if _romanised(px) == _romanised(py):
+        return "romanisation"             # "Sergei" / "Sergey", "Zelensky" / "Zelenskiy"
     if _syllabic(x) != _syllabic(y):
         return "transliteration" if _sounds_alike(x, y) else None   # "Pu-tin" / "Putin"
     shortest = min(len(px), len(py))
     if shortest < 4:
         return None
+    if i == 0 and len(sa) > 1 and _vowel_ending(px, py):
+        return "romanisation"             # a given name in another language: "Sergi" / "Sergio"
     if i == 0 and len(sa) > 1 and abs(len(px) - len(py)) >= 2 and (
             px.startswith(py) or py.startswith(px) or px.endswith(py) or py.endswith(px)):
         return None                       # a short given name: "Tony" / "Antony"
-    allowed = 2 if shortest >= 6 else 1
+    allowed = 2 if shortest >= 6 and len(sa) > 1 else 1  # a one-word name: one edit
     return "foreign-slip" if edit_distance(px, py, allowed) <= allowed else None
+
+
+def _vowel_ending(x: str, y: str) -> bool:
+    """One word is the other with a vowel at the end ("Hans" / "Hansi", "Sergi" / "Sergio")."""
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in _VOWELS
+
+
+_I_RUN = re.compile(r"i{2,}")
+
+
+def _romanised(word: str) -> str:
+    """A foreign word with the choices of a romanisation folded: y and i, doubled i."""
+    return _I_RUN.sub("i", word.replace("y", "i"))
 
 
 def _syllabic(word: str) -> bool:

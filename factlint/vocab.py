@@ -61,6 +61,9 @@ class Title(Strict):
     # is compared only then): "Đại sứ" is one person for one country posted to another;
     # empty: any one of "of" and "org"
     unique_scope: list[Literal["of", "at", "org"]] = []
+    # the title without qualifiers is the home country's ([events] home_places): "Thủ tướng
+    # Phạm Minh Chính" is the Prime Minister of Việt Nam
+    home: bool = False
 
 
 class Place(Strict):

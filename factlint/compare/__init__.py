@@ -16,7 +16,7 @@ from typing import ClassVar, Iterable
 from pydantic import BaseModel, ConfigDict
 
 from factlint.messages import Phrasebook, parse, render
-from factlint.model import COMPARED_ZONES, HONORIFIC, OFFICE, ROLE, Claim, Finding, close_in_time
+from factlint.model import COMPARED_ZONES, HONORIFIC, OFFICE, ROLE, Claim, Finding, RoleScope, close_in_time
 
 
 class Params(BaseModel):
@@ -182,6 +182,7 @@ class Stories:
     MIN_SHARED = 3
     RARE_SHARE = 0.01  # a name written by more than this share of the documents is common…
     RARE_FLOOR = 10  # …unless so few write it (small corpora: every name is rare)
+    EVENT_SHARE = 0.25
 
     def __init__(self, by_kind: dict[str, list[Claim]]):
         topics = {c.doc: c.data.names for c in by_kind.get("topic", ())}
@@ -197,6 +198,14 @@ class Stories:
         ra, rb = self.rare.get(a, frozenset()), self.rare.get(b, frozenset())
         need = min(self.MIN_SHARED, max(2, min(len(ra), len(rb))))
         return len((ra & rb) - ignore) >= need
+
+    def same_event(self, a: str, b: str, ignore: frozenset = frozenset()) -> bool:
+        """A stricter `together`: the documents share a good part (EVENT_SHARE) of the rare
+        names of the shorter one, not only a few (the roster of one club is not one match)."""
+        if a == b:
+            return True
+        ra, rb = self.rare.get(a, frozenset()) - ignore, self.rare.get(b, frozenset()) - ignore
+        return len(ra & rb) >= max(self.MIN_SHARED, self.EVENT_SHARE * min(len(ra), len(rb)))
 
     def split(self, claims: list) -> list[list]:
         """Claims split by story: documents linked to each other, directly or through the
@@ -222,8 +231,9 @@ class Stories:
 
 # ---- people: which person claims are one person ------------------------------------------
 
-# evidence that two mentions are one person, strongest first
+# evidence that two mentions are one person (People.evidence)
 UNIQUE_ROLE, SAME_ROLE, SAME_AGE, SAME_DOCUMENT, SAME_STORY = "unique-role", "role", "age", "document", "story"
+FOREIGN_FORMS = frozenset(("foreign", "east_asian", "mononym"))
 _AGE_GAP = 3  # years: ages further apart are two people, not a slip
 
 
@@ -234,7 +244,7 @@ def unique_role(lexicon, title: str, scope, home: str | None = None) -> tuple | 
     with "Thủ tướng" is the Prime Minister of Việt Nam)."""
     if not lexicon.title_unique.get(title):
         return None
-    if home and not (scope.of or scope.org or scope.at):
+    if home and title in lexicon.title_home and not (scope.of or scope.org or scope.at):
         scope = replace(scope, of=home)
     needs = lexicon.title_unique_scope.get(title)
     if needs:
@@ -336,6 +346,18 @@ class People:
             got = self._own[id(c)] = frozenset(words) | frozenset(" ".join(p) for p in zip(words, words[1:]))
         return got
 
+    def _one_holder(self, a, b) -> bool:
+        """Whether a and b hold one unique role; within one document a title without its
+        qualifiers takes those of the other mention ("Đại sứ Việt Nam tại Nga X" … "Đại
+        sứ Y")."""
+        if a.doc == b.doc and not (a.data.former or b.data.former) and a.data.scope.compatible(b.data.scope):
+            scope = RoleScope(*(x or y for x, y in ((a.data.scope.of, b.data.scope.of),
+                                                    (a.data.scope.at, b.data.scope.at),
+                                                    (a.data.scope.org, b.data.scope.org))))
+            home = self.home if a.data.tokens[0] in self.lexicon.surnames else None
+            return any(unique_role(self.lexicon, t, scope, home) for t in set(a.data.titles) & set(b.data.titles))
+        return bool(self.unique_roles(a) & self.unique_roles(b))
+
     def unique_roles(self, c) -> set:
         d = c.data
         if d.former:
@@ -343,9 +365,12 @@ class People:
         home = self.home if d.tokens[0] in self.lexicon.surnames else None
         return {r for t in d.titles if (r := unique_role(self.lexicon, t, d.scope, home))}
 
-    def evidence(self, a, b, vietnamese: bool, slip: str | None = None) -> str | None:
-        """Why mentions a and b, whose names are one slip apart, are one person, or None.
-        Their own names and roles do not make two documents one story."""
+    def evidence(self, a, b, foreign: bool) -> str | None:
+        """Why mentions a and b, whose names are one slip apart, are one person, or None:
+        UNIQUE_ROLE (the one holder of a role at the time), SAME_DOCUMENT (one document, and the same role or age, or a foreign
+        name), or across documents of one story SAME_ROLE, SAME_AGE, SAME_STORY (a
+        foreign name of two words or more). Their own names and roles do not make two
+        documents one story."""
         ga, gb = self.role(a)[2], self.role(b)[2]
         if ga and gb and ga != gb:
             return None
@@ -354,14 +379,18 @@ class People:
         same_role = self._same_role(a, b)
         if same_role is False:
             return None
-        if self.unique_roles(a) & self.unique_roles(b) and close_in_time(a.when, b.when, self.window_days):
+        one_doc = a.doc == b.doc
+        if self._one_holder(a, b) and close_in_time(a.when, b.when, self.window_days):
             return UNIQUE_ROLE
-        if not self.stories.together(a.doc, b.doc, self._own_words(a) | self._own_words(b)):
+        if not one_doc and not self.stories.together(a.doc, b.doc, self._own_words(a) | self._own_words(b)):
             return None
         if same_role:
-            return SAME_ROLE
-        if a.data.age and a.data.age == b.data.age:
-            return SAME_AGE
-        if vietnamese or len(a.data.tokens) < 2:
+            why = SAME_ROLE
+        elif a.data.age and a.data.age == b.data.age:
+            why = SAME_AGE
+        elif foreign and len(a.data.tokens) >= 2 and (one_doc or self.stories.same_event(
+                a.doc, b.doc, self._own_words(a) | self._own_words(b))):
+            why = SAME_STORY
+        else:
             return None
-        return SAME_DOCUMENT if a.doc == b.doc else SAME_STORY
+        return SAME_DOCUMENT if one_doc else why

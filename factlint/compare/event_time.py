@@ -3,8 +3,9 @@ and "15h42' … hạ cánh" for the same landing cannot both be right.
 
 Moments (extract/moment.py) are grouped by step, then by event, actor and day: a moment
 that leaves one of those unsaid joins the group when only one group could be meant. A
-moment that names neither its event nor its actor ("… tử vong lúc 17h"), or a minute of a
-match that names nobody (every match has goals), says too little to be compared. Plans are never compared; documents are compared only within one story
+moment that names neither its event nor its actor ("… tử vong lúc 17h"), a minute of a
+match that names nobody (every match has goals) or that no date ties to one match (a
+player plays many), says too little to be compared. Plans are never compared; documents are compared only within one story
 (`Stories`). Times are
 intervals as the writer means them (lexicon/times.py): two moments conflict when their
 intervals do not meet ("khoảng 21h" and "20h45" agree, "20h15" and "21h" do not).
@@ -55,7 +56,9 @@ class EventTime(Rule):
         stories = Stories(by_kind)
         by_step: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            if not c.data.planned and (c.data.actor or (c.data.event and c.data.time != "minute")):
+            if c.data.planned or c.data.time == "minute" and not c.when:
+                continue  # a minute of a match is compared only for a dated match (a player plays many)
+            if c.data.actor or (c.data.event and c.data.time != "minute"):
                 by_step.setdefault((c.subject, c.data.time == "minute"), []).append(c)
         for (step, _), claims in sorted(by_step.items()):
             for by_event in _split(claims, lambda c: c.data.event):

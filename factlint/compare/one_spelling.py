@@ -16,17 +16,25 @@ one other is "the sources disagree".
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Literal
 
-from factlint.compare import (SAME_AGE, SAME_DOCUMENT, SAME_ROLE, SAME_STORY, UNIQUE_ROLE, Params, People, Rule,
-                              split_conflict)
-from factlint.names import OTHER_NAME, TYPOS, name_slip
+from factlint.compare import (FOREIGN_FORMS, SAME_AGE, SAME_DOCUMENT, SAME_ROLE, SAME_STORY, UNIQUE_ROLE, Params,
+                              People, Rule, split_conflict)
+from factlint.names import SLIPS, TYPOS, name_slip
 
-SLIP_KINDS = TYPOS | OTHER_NAME
+
+Evidence = Literal["unique-role", "role", "age", "story", "document"]
 
 
 class SpellingParams(Params):
-    slips: list[str] = sorted(TYPOS)  # which kinds of slip this rule reports (factlint/names.py)
+    # which kinds of slip this rule reports (factlint/names.py); "romanisation" (Sergei /
+    # Sergey) is a house style more often than a slip, and is left out by default
+    slips: list[Literal[tuple(sorted(SLIPS))]] = sorted(TYPOS)
     window_days: int = 365  # mentions of a unique role further apart may name two holders
+    # what may show that two mentions are one person (compare/__init__.py People.evidence);
+    # "document" (one article's own slips with a role in common, or in a foreign name) is
+    # left out by default: factlint compares documents, a spell-checker reads one
+    evidence: list[Evidence] = ["unique-role", "role", "age", "story"]
 
 
 def slip_pairs(claims, lexicon) -> dict[tuple, str]:
@@ -61,8 +69,6 @@ class OneSpelling(Rule):
     MESSAGES = {"default": frozenset({"outlier", "expected", "role"}),
                 "transliteration": frozenset({"outlier", "expected", "role"}),
                 "disagree": frozenset({"subject", "values", "role"})}
-    # what may show that two mentions are one person (compare/__init__.py People)
-    EVIDENCE = frozenset({UNIQUE_ROLE, SAME_ROLE, SAME_AGE, SAME_DOCUMENT, SAME_STORY})
 
     def words(self, outlier: str, expected: str, role: str) -> str:
         slip = name_slip(outlier, expected)
@@ -77,6 +83,7 @@ class OneSpelling(Rule):
         for c in claims:
             by_name.setdefault(c.data.tokens, []).append(c)
         wanted = set(self.params.slips)
+        evidence_kinds = set(self.params.evidence)
         # one person's spellings: joined by pairs of mentions with evidence
         parent = {n: n for n in by_name}
 
@@ -91,12 +98,12 @@ class OneSpelling(Rule):
         for (a, b), kind in sorted(slip_pairs(claims, lx).items()):
             if kind not in wanted:
                 continue
-            vietnamese = a[0] in lx.surnames and b[0] in lx.surnames
             found = None
             for x in by_name[a]:
                 for y in by_name[b]:
-                    why = people.evidence(x, y, vietnamese, kind)
-                    if why in self.EVIDENCE:
+                    foreign = x.data.form in FOREIGN_FORMS and y.data.form in FOREIGN_FORMS
+                    why = people.evidence(x, y, foreign)
+                    if why in evidence_kinds:
                         linked[id(x)], linked[id(y)] = x, y
                         found = found if found and _RANK[found] <= _RANK[why] else why
             if found:
@@ -131,9 +138,16 @@ _RANK = {UNIQUE_ROLE: 0, SAME_ROLE: 1, SAME_AGE: 2, SAME_DOCUMENT: 3, SAME_STORY
 
 
 def _role_text(claims, people) -> str:
-    """The role as the longest mention writes it ("Đại sứ Việt Nam tại Nga")."""
+    """The role as the longest title chain writes it ("Đại sứ Việt Nam tại Nga"), else as
+    an intro or the start of an apposition writes it."""
     texts = [c.data.title_text for c in claims if c.data.title_text]
     if not texts:
-        texts = [t for c in claims for t in (c.data.intro if c.data.intro_kind and people.role(c)[1] else None,
-                                                c.data.appos) if t]
+        for c in claims:
+            if c.data.intro and people.role(c)[1]:
+                texts.append(c.data.intro)
+            elif c.data.appos:
+                texts.append(" ".join(c.data.appos.split()[:_ROLE_WORDS]))
     return max(texts, key=len, default="")
+
+
+_ROLE_WORDS = 8  # of an apposition, in a message

@@ -11,13 +11,15 @@ delegates) is never a conflict, and a different given name is another person.
 
 from __future__ import annotations
 
-from factlint.compare import SAME_ROLE, UNIQUE_ROLE
-from factlint.compare.one_spelling import OneSpelling, SpellingParams
-from factlint.names import OTHER_NAME, name_slip
+from factlint.compare.one_spelling import Evidence, OneSpelling, SpellingParams
+from typing import Literal
+
+from factlint.names import OTHER_NAME, SLIPS, name_slip
 
 
 class HolderParams(SpellingParams):
-    slips: list[str] = sorted(OTHER_NAME)
+    slips: list[Literal[tuple(sorted(SLIPS))]] = sorted(OTHER_NAME)
+    evidence: list[Evidence] = ["unique-role", "role"]  # only a role tells another family name
 
 
 class RoleHolder(OneSpelling):
@@ -26,7 +28,6 @@ class RoleHolder(OneSpelling):
     MESSAGES = {"default": frozenset({"role", "outlier", "expected"}),
                 "middle": frozenset({"role", "outlier", "expected"}),
                 "disagree": frozenset({"subject", "values", "role"})}
-    EVIDENCE = frozenset({UNIQUE_ROLE, SAME_ROLE})
 
     def words(self, outlier: str, expected: str, role: str) -> str:
         key = "middle" if name_slip(outlier, expected) == "middle-name" else "default"

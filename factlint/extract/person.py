@@ -242,9 +242,12 @@ _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)*")
 
 
 def _clean_end(text: str, start: int, end: int) -> int:
-    """Drop an apostrophe or quote glued to the last token."""
+    """Drop an apostrophe or quote glued to the last token, and an English possessive
+    ("Chamberlain's")."""
     while end > start and text[end - 1] in "'\u2019":
         end -= 1
+    if end - start > 3 and text[end - 1] == "s" and text[end - 2] in "'\u2019":
+        end -= 2
     return end
 
 

@@ -221,6 +221,7 @@ class Lexicon:
         self.title_group: dict[str, str | None] = {}
         self.title_unique: dict[str, bool] = {}
         self.title_unique_scope: dict[str, tuple[str, ...]] = {}
+        self.title_home: set[str] = set()
         self.title_name: dict[str, str] = {}  # canonical key -> the title as the vocabulary writes it
         for t in vocab.title:
             canon = key(t.name)
@@ -229,6 +230,8 @@ class Lexicon:
             self.title_group[canon] = t.group
             self.title_unique[canon] = t.unique
             self.title_unique_scope[canon] = tuple(t.unique_scope)
+            if t.home:
+                self.title_home.add(canon)
             self.title_name[canon] = t.name
         self.title_forms = [f for t in vocab.title for f in (t.name, *t.aliases)]
 
