@@ -149,6 +149,7 @@ class PersonData(Payload):
     intro_kind: str | None = None  # honorific, role, office or organisation role (ORG_ROLE)
     appos: str | None = None  # the role in apposition after the name ("…, giám đốc công ty X")
     age: int | None = None  # "(52 tuổi)" right after the name
+    age_span: tuple[int, int] | None = None  # where the age is written ("52 tuổi")
     full: str | None = None  # the full name the mention resolves to in its document, as written
     byline: bool = False  # an author line or a photo credit (zone "meta": never compared)
 
@@ -267,7 +268,7 @@ PAYLOADS: dict[str, type[Payload]] = {
 # Where a claim stands in its document (normalize/structure.py): the article (body, title)
 # or page furniture (captions, related-news lists, comment forms, datelines and bylines).
 ZONES = ("body", "title", "caption", "furniture", "meta")
-COMPARED_ZONES = ("body", "title")  # what rules compare unless a rule file says otherwise
+COMPARED_ZONES = ("body", "title", "caption")  # what rules compare unless a rule file says otherwise (captions are newsroom text)
 
 
 @dataclass(slots=True)

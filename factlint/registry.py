@@ -43,6 +43,7 @@ RULE_TYPES = {
     "anniversary-consistency": "AnniversaryConsistency",
     "quantity-conflict": "QuantityConflict",
     "event-time": "EventTime",
+    "one-age": "OneAge",
 }
 
 # rule types whose findings are about style, not facts (the facts agree; the fix is

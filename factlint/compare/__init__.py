@@ -327,6 +327,16 @@ class People:
             return long_[:len(short)] == short
         return None
 
+    def same_person_elsewhere(self, a, b) -> bool:
+        """Whether two mentions of one name in two documents are one person: one story
+        (their own names and roles not counted), nothing telling them apart."""
+        if self._same_role(a, b) is False:
+            return False
+        ga, gb = self.role(a)[2], self.role(b)[2]
+        if ga and gb and ga != gb:
+            return False
+        return self.stories.together(a.doc, b.doc, self._own_words(a) | self._own_words(b))
+
     def same_spelling_same_person(self, a, b) -> bool:
         """Whether two mentions of one spelling are one person: in one story, or the one
         holder of a role, with no role, gender or age telling them apart."""

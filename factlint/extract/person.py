@@ -72,6 +72,7 @@ class Mention:
     appos: str | None = None   # the role in apposition after the name
     ikind: str | None = None   # what the intro is: "hon", "role", "office", "org" (_intro_kind)
     appos_start: int | None = None
+    age_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -464,9 +465,11 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                     # is a one-word head or honorific ("Nguyễn Xuân Trường", "Nguyễn
                     # Minh Anh"); titles and stop words end the name
                     # a phrase finished by the lowercase words after the run does not end
-                    # it either ("Nguyễn Đăng Khoa" + "học lớp 5")
+                    # it either ("Nguyễn Đăng Khoa" + "học lớp 5"), nor a one-word stop word
+                    # that ends the run (given names by birth order: "Lê Văn Sáu")
                     if ph2 and not (ph2[0] == PLACE or ph2[2] < 0 and j == n - 1 or ph2[1] == j and ph2[2] == toks[j][2] and (
-                            ph2[0] == HEAD or ph2[0] == INTRO and keys[j] in v.honorifics)):
+                            ph2[0] == HEAD or ph2[0] == INTRO and keys[j] in v.honorifics
+                            or ph2[0] == STOP and j == n - 1 and j - i >= 2)):
                         break
                 j += 1
             if not blocked and " ".join(keys[i:j]) not in v.places:
@@ -1024,6 +1027,11 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if e < tlen and (text[e] in _APPOS_OPEN or text[e] == " " and text[e + 1] in _APPOS_OPEN):
             _after(doc, mn)
         result.append(mn)
+    # an "apposition" that holds the next name is an item of a list ("Tổng thống Kazakhstan
+    # X, Tổng thống Azerbaijan Y, …"): it says nothing about the name before it
+    for m, nxt in zip(result, result[1:]):
+        if m.appos and nxt.start < m.appos_start + len(m.appos):
+            m.appos = m.appos_start = None
     # one initial resolves to a longer set ending with the same letter ("Đ." -> "H.T.Đ")
     longs = {m.name.rstrip(".") for m in result
              if m.form == "initials" and len(m.name.rstrip(".").replace(".", "")) >= 2}
@@ -1144,7 +1152,7 @@ def _after(doc: _Doc, mn: Mention) -> None:
         return
     m = v.age_re.match(text, e)
     if m and _fold(m.group(2)) in v.age_words:
-        mn.age = int(m.group(1))
+        mn.age, mn.age_span = int(m.group(1)), (m.start(1), m.end(2))
         return
     m = v.appos_re.match(text, e)
     if not m:
@@ -1248,7 +1256,7 @@ class PersonExtractor(Extractor):
                 mention_start=mention_start, former=former, bare=fold(full) != value,
                 form=m.form, intro=m.intro, intro_start=m.intro_start,
                 intro_kind=_INTRO_KINDS.get(m.ikind) if m.intro else None,
-                appos=m.appos, age=m.age, full=full, byline=m.byline)
+                appos=m.appos, age=m.age, age_span=m.age_span, full=full, byline=m.byline)
             if m.form == "surname_only" and sentence:
                 self._tail(text, m.end, sentence[1], data)
             claims.append(Claim(
@@ -1306,8 +1314,8 @@ class PersonExtractor(Extractor):
                     break
                 start = i - n
             i -= n
-        if start is not None and i > 0 and words[i - 1][0] != "," and text[words[i - 1][1]].isupper() \
-                and words[i - 1][0] not in v.stop:
+        if start is not None and i == start and i > 0 and words[i - 1][0] != "," \
+                and text[words[i - 1][1]].isupper() and words[i - 1][0] not in v.stop:
             # a capitalised word before the chain makes its first title part of a name
             # ("tại Phủ Chủ tịch, Chủ tịch nước …"): the chain starts after the next comma
             comma = next((k for k in range(start, len(words)) if words[k][0] == ","), None)
