@@ -178,12 +178,12 @@ def _foreign_slip(sa: list[str], sb: list[str]) -> str | None:
     if _plain(x) == _plain(y):
         return "romanisation"             # "Pérez" / "Perez": accents kept or dropped
     px, py = _plain(x), _plain(y)
+    if _syllabic(x) != _syllabic(y):
+        return "transliteration" if _sounds_alike(x, y) else None   # "Pu-tin" / "Putin"
     if px[:1] != py[:1]:
         return None                       # typos keep the first letter: "Henderson" / "Ederson"
     if _romanised(px) == _romanised(py):
         return "romanisation"             # "Sergei" / "Sergey", "Zelensky" / "Zelenskiy"
-    if _syllabic(x) != _syllabic(y):
-        return "transliteration" if _sounds_alike(x, y) else None   # "Pu-tin" / "Putin"
     shortest = min(len(px), len(py))
     if shortest < 4:
         return None

@@ -282,16 +282,17 @@ class People:
         self.home = lexicon.place(homes[0]) or homes[0] if homes else None
 
     def compared(self, claims) -> list:
-        """Person claims whose name can be compared: a name of its own (not a later
-        mention resolved to a full name, not a byline), of two words or more, or one
-        foreign word with a role before it ("Đại sứ Kovalenko")."""
+        """Person claims whose name can be compared (never a byline): a name of two words
+        or more written out (not a later mention resolved to a full name), or one foreign
+        word with a role before it ("Đại sứ Kovalenko")."""
         out = []
         for c in claims:
             d = c.data
-            if d.bare or d.byline:
+            if d.byline:
                 continue
-            if len(d.tokens) >= 2 or d.form in ("mononym", "surname_only") and d.intro_kind in (ROLE, OFFICE):
-                out.append(c)
+            if len(d.tokens) >= 2 and not d.bare or \
+                    d.form in ("mononym", "surname_only") and d.intro_kind in (ROLE, OFFICE):
+                out.append(c)  # a one-word name counts as written, also when it resolved
         return out
 
     def role(self, c) -> tuple:

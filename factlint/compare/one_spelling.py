@@ -20,6 +20,7 @@ from typing import Literal
 
 from factlint.compare import (FOREIGN_FORMS, SAME_AGE, SAME_DOCUMENT, SAME_ROLE, SAME_STORY, UNIQUE_ROLE, Params,
                               People, Rule, split_conflict)
+from factlint.model import HONORIFIC
 from factlint.names import SLIPS, TYPOS, name_slip
 
 
@@ -143,7 +144,7 @@ def _role_text(claims, people) -> str:
     texts = [c.data.title_text for c in claims if c.data.title_text]
     if not texts:
         for c in claims:
-            if c.data.intro and people.role(c)[1]:
+            if c.data.intro and c.data.intro_kind not in (None, HONORIFIC):
                 texts.append(c.data.intro)
             elif c.data.appos:
                 texts.append(" ".join(c.data.appos.split()[:_ROLE_WORDS]))

@@ -397,6 +397,10 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
         ph = phrase_at(i) if k in fwd and cls != OTHER else None
         if ph:
             kind, j, pe, ks = ph
+            if kind == INTRO and i < j < n - 2 and keys[j] in v.family and classes[j + 1] in (VN, LVN) \
+                    and classes[j + 2] in (VN, LVN) and table.get(tuple(keys[i:j])) == INTRO:
+                # "Ông Hoàng Văn Lợi": the honorific and a full name, not "ông hoàng" + a name
+                j, pe, ks = j - 1, toks[j - 1][2], tuple(keys[i:j])
             if kind == INTRO and j == i and k in v.places:
                 if i == 0:
                     flags |= F_SENT
