@@ -44,8 +44,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["name_slip", "same_spelling", "edit_distance", "TYPOS", "OTHER_NAME", "SLIPS"]
+__all__ = ["name_slip", "same_spelling", "edit_distance", "sound", "plain", "is_syllable", "TYPOS", "OTHER_NAME", "SLIPS"]
 
 # what the comparison stage does with each kind: a typo of one letter or mark (or of a
 # romanisation), and another family or middle name for one person
@@ -68,11 +69,23 @@ def _split(name: str) -> list[str]:
     return unicodedata.normalize("NFC", name).casefold().replace("\u2019", "'").split()
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """All marks removed (d with stroke stays a letter of its own)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def is_syllable(word: str) -> bool:
+    """Whether a plain word (see `plain`) has the shape of a Vietnamese syllable."""
+    return bool(_VN_SYLLABLE.fullmatch(word))
+
+
+def plain(word: str) -> str:
+    """A word folded for finding slips: lowercase, without marks (d with stroke kept)."""
+    return _plain(word.casefold())
+
+
+@lru_cache(maxsize=65536)
 def _syllable(word: str) -> tuple[str, str]:
     """(letters without the tone mark, tone mark). Letters keep their other marks
     (circumflex, breve, horn); a lone y after a consonant is read as i."""
@@ -133,6 +146,7 @@ def _vowel_swap(x: str, y: str) -> bool:
     return len(pairs) == 1 and all(_plain(c) in _VOWELS for c in pairs[0])
 
 
+@lru_cache(maxsize=65536)
 def name_slip(a: str, b: str) -> str | None:
     """Classify two names of what may be one person (see the module docstring)."""
     sa, sb = _split(a), _split(b)
@@ -220,11 +234,14 @@ def _syllabic(word: str) -> bool:
 _SOUND = [("ph", "f"), ("q", "k"), ("c", "k"), ("x", "s"), ("z", "d"), ("\u0111", "d"), ("w", "u"), ("y", "i"), ("-", "")]
 
 
+def sound(word: str) -> str:
+    """A word with the sounds a Vietnamese transliteration writes another way folded."""
+    w = _plain(word.casefold())
+    for a, b in _SOUND:
+        w = w.replace(a, b)
+    return w
+
+
 def _sounds_alike(x: str, y: str) -> bool:
-    def fold(w: str) -> str:
-        w = _plain(w)
-        for a, b in _SOUND:
-            w = w.replace(a, b)
-        return w
-    fx, fy = fold(x), fold(y)
+    fx, fy = sound(x), sound(y)
     return edit_distance(fx, fy, 2) <= max(1, min(len(fx), len(fy)) // 4)

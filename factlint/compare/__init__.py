@@ -170,6 +170,9 @@ def _disagreement(rule, claims, subject, value, shown, counts, why, fields) -> F
         support={forms[v]: describe(rule.phrase, counts[v]) for v in counts})
 
 
+_MEMO: dict = {}  # what several rules of one run build from the same claims (Stories.of, People.of)
+
+
 class Stories:
     """Which documents tell one story: two documents do when they write rare names in
     common (three names each written by few documents of the corpus — in a folder of one
@@ -189,6 +192,14 @@ class Stories:
         df: Counter = Counter(n for names in topics.values() for n in names)
         limit = max(self.RARE_FLOOR, self.RARE_SHARE * len(topics))
         self.rare = {doc: frozenset(n for n in names if df[n] <= limit) for doc, names in topics.items()}
+
+    @classmethod
+    def of(cls, by_kind) -> Stories:
+        """The stories of these claims, built once for all the rules of a run."""
+        topics = by_kind.get("topic", ())
+        if _MEMO.get("stories-of") is not topics:
+            _MEMO["stories-of"], _MEMO["stories"] = topics, cls(by_kind)
+        return _MEMO["stories"]
 
     def together(self, a: str, b: str, ignore: frozenset = frozenset()) -> bool:
         """Whether documents a and b tell one story; names in `ignore` (those of the very
@@ -268,9 +279,21 @@ class People:
     is not enough: lists of people with near names are common ("Nguyễn Văn Hùng, Nguyễn
     Văn Hưng")."""
 
+    @classmethod
+    def of(cls, lexicon, by_kind, window_days: int = 365) -> People:
+        """The people of these claims, built once per run and window."""
+        persons = by_kind.get("person", ())
+        key = (id(lexicon), window_days)
+        if _MEMO.get("people-of") is not persons:
+            _MEMO["people-of"], _MEMO["people"] = persons, {}
+        got = _MEMO["people"].get(key)
+        if got is None:
+            got = _MEMO["people"][key] = cls(lexicon, by_kind, window_days)
+        return got
+
     def __init__(self, lexicon, by_kind, window_days: int = 365):
         self.lexicon = lexicon
-        self.stories = Stories(by_kind)
+        self.stories = Stories.of(by_kind)
         self.window_days = window_days
         key = lexicon.folder.key
         people = lexicon.vocab.people.intro

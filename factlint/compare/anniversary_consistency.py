@@ -22,7 +22,7 @@ class AnniversaryConsistency(Rule):
     def check(self, by_kind):
         key = self.lexicon.folder.key
         relationship = [key(w) for w in self.lexicon.vocab.events.relationship_words]
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             if c.attribute != "years" or not c.data.reference_year or c.data.future:

@@ -53,7 +53,7 @@ class EventTime(Rule):
     }
 
     def check(self, by_kind):
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         by_step: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             if c.data.planned or c.data.time == "minute" and not c.when:

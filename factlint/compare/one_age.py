@@ -28,7 +28,7 @@ class OneAge(Rule):
                 "disagree": frozenset({"subject", "values"})}
 
     def check(self, by_kind):
-        people = People(self.lexicon, by_kind, self.params.window_days)
+        people = People.of(self.lexicon, by_kind, self.params.window_days)
         by_subject: dict[str, list] = {}
         for c in self.claims(by_kind):
             d = c.data

@@ -15,13 +15,14 @@ one other is "the sources disagree".
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
 from factlint.compare import (FOREIGN_FORMS, SAME_AGE, SAME_DOCUMENT, SAME_ROLE, SAME_STORY, UNIQUE_ROLE, Params,
                               People, Rule, split_conflict)
 from factlint.model import HONORIFIC
-from factlint.names import SLIPS, TYPOS, name_slip
+from factlint.names import OTHER_NAME, SLIPS, TYPOS, is_syllable, name_slip, plain, sound
 
 
 Evidence = Literal["unique-role", "role", "age", "story", "document"]
@@ -38,27 +39,58 @@ class SpellingParams(Params):
     evidence: list[Evidence] = ["unique-role", "role", "age", "story"]
 
 
-def slip_pairs(claims, lexicon) -> dict[tuple, str]:
-    """(spelling, spelling) -> kind of slip, for the spellings (folded word tuples) of
-    `claims` one slip apart. Spellings are bucketed by what is left when one word is taken
-    out, and by their sorted words (a swapped pair): never every pair of names."""
-    names = {c.data.tokens for c in claims}
-    buckets: dict[tuple, list] = {}
+@lru_cache(maxsize=65536)
+def _keys(word: str) -> tuple[str, ...]:
+    """Index keys of one word of a name: the word folded (`plain`) with up to one letter
+    taken out, two for a long foreign word (two words one or two edits apart share one:
+    a symmetric-delete index), and its sound (`sound`, for a transliteration)."""
+    w = plain(word)
+    out, level = {w}, {w}
+    for _ in range(2 if len(w) >= 6 and not is_syllable(w) else 1):
+        level = {x[:i] + x[i + 1:] for x in level for i in range(len(x))}
+        out |= level
+    return (*out, "~" + sound(word))
+
+
+def slip_pairs(names, lexicon, kinds) -> dict[tuple, str]:
+    """(spelling, spelling) -> kind of slip, for the spellings (folded word tuples) one
+    slip apart whose kind is in `kinds`. Never every pair of names: a typo is looked for
+    among names that share every word but one and whose different words share a form with
+    letters taken out (or, for a transliteration, a sound); another family or middle name
+    among names with the same given name; a swap among names with the same words."""
+    typos, others = bool(kinds - OTHER_NAME), bool(kinds & OTHER_NAME)
+    first: dict[tuple, tuple] = {}  # bucket -> its first name; buckets of two names or more:
+    shared: dict[tuple, set] = {}
+
+    def put(key, toks):
+        seen = first.setdefault(key, toks)
+        if seen is not toks:
+            shared.setdefault(key, {seen}).add(toks)
+
     for toks in names:
-        for i in range(len(toks)):
-            buckets.setdefault((len(toks), i, toks[:i] + toks[i + 1:]), []).append(toks)
-        if len(toks) >= 3:
-            buckets.setdefault((len(toks), tuple(sorted(toks))), []).append(toks)
+        n = len(toks)
+        for i in range(n):
+            rest = toks[:i] + toks[i + 1:]
+            if typos:
+                for k in _keys(toks[i]):
+                    key = (i, rest, k)
+                    seen = first.setdefault(key, toks)
+                    if seen is not toks:
+                        shared.setdefault(key, {seen}).add(toks)
+            if others and n >= 3 and i < n - 1:
+                put((i, rest), toks)
+        if others and n >= 3:
+            put(tuple(sorted(toks)), toks)
     surnames = lexicon.surnames
     pairs: dict[tuple, str] = {}
-    for group in buckets.values():
+    for group in shared.values():
         for a, b in combinations(sorted(group), 2):
             if (a, b) in pairs:
                 continue
             kind = name_slip(" ".join(a), " ".join(b))
             if kind == "family-name" and not (a[0] in surnames and b[0] in surnames):
                 kind = None  # a foreign given name and a family name are not one name
-            if kind:
+            if kind in kinds:
                 pairs[(a, b)] = kind
     return pairs
 
@@ -71,6 +103,10 @@ class OneSpelling(Rule):
                 "transliteration": frozenset({"outlier", "expected", "role"}),
                 "disagree": frozenset({"subject", "values", "role"})}
 
+    def _names(self, by_name: dict, people) -> list:
+        """The spellings worth looking at."""
+        return list(by_name)
+
     def words(self, outlier: str, expected: str, role: str) -> str:
         slip = name_slip(outlier, expected)
         return self.message("transliteration" if slip == "transliteration" else "default",
@@ -78,7 +114,7 @@ class OneSpelling(Rule):
 
     def check(self, by_kind):
         lx = self.lexicon
-        people = People(lx, by_kind, self.params.window_days)
+        people = People.of(lx, by_kind, self.params.window_days)
         claims = people.compared(self.claims(by_kind))
         by_name: dict[tuple, list] = {}
         for c in claims:
@@ -96,9 +132,7 @@ class OneSpelling(Rule):
 
         linked: dict[int, object] = {}
         evidence: dict[tuple, str] = {}
-        for (a, b), kind in sorted(slip_pairs(claims, lx).items()):
-            if kind not in wanted:
-                continue
+        for (a, b), kind in sorted(slip_pairs(self._names(by_name, people), lx, wanted).items()):
             found = None
             for x in by_name[a]:
                 for y in by_name[b]:
