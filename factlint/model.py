@@ -228,6 +228,14 @@ class SpellingData(Payload):
 
 
 @dataclass(slots=True)
+class PlaceData(Payload):
+    """A place written one slip away from the vocabulary's form of it."""
+
+    preferred: str  # the vocabulary's form it is one slip from
+    place_kind: str  # country, province, city, district, region, landmark
+
+
+@dataclass(slots=True)
 class MomentData(Payload):
     """A step of an event at a time of day: "lúc 16 giờ … hạ cánh"."""
 
@@ -259,7 +267,7 @@ class DirectiveData(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     "person": PersonData, "visit": VisitData, "date": DateData, "event": EventData,
     "quantity": QuantityData, "anniversary": AnniversaryData, "spelling": SpellingData,
-    "moment": MomentData, "topic": TopicData, "suppression": DirectiveData,
+    "moment": MomentData, "topic": TopicData, "place": PlaceData, "suppression": DirectiveData,
 }
 
 

@@ -140,6 +140,7 @@ class PersonContext(Strict):
     locatives: list[str] = []  # make the run after them a place ("tại", "ở")
     verbs: list[str] = []  # follow a person ("cho biết", "ghi bàn"): a one-word name is a name
     age_words: list[str] = []  # "(52 tuổi)"
+    place_words: list[str] = []  # before the name of a province or a country ("tỉnh", "nước")
 
 
 class NonPerson(Strict):

@@ -120,6 +120,7 @@ class _Doc:
         self.sentences = sentences
         self._starts: set[int] | None = None
         self._headline: dict[int, bool] = {}
+        self.places: list[tuple] = []  # runs that may name a place (see runs_not_people)
 
     def at_sentence_start(self, pos: int) -> bool:
         if self._starts is None:
@@ -144,7 +145,8 @@ class _Doc:
             return None
         if last[0].isdigit() and _HOUSE_NUMBER.fullmatch(last):
             return HEAD, j + 1, ""
-        cands = v.bwd.get(_skey(last))
+        kw = _skey(last)
+        cands = v.bwd.get(kw)
         if cands is None:
             if "." in last:
                 # a dotted title: "PGS.TS", "ThS.BS", "PGS.TS."
@@ -154,7 +156,6 @@ class _Doc:
             return None
         if last[-1] == ".":
             return None               # a full stop ends the clause
-        kw = _skey(last)
         lens = v.bwd_lens[kw]
         if lens[0] == 1:                  # one-word phrases only: no more words to read
             ks = (kw,)
@@ -253,6 +254,13 @@ def _clean_end(text: str, start: int, end: int) -> int:
 
 
 def _intro_kind(v: PeopleLexicon, ks: tuple[str, ...]) -> str:
+    got = v.intro_kinds.get(ks)
+    if got is None:
+        got = v.intro_kinds[ks] = _kind_of_intro(v, ks)
+    return got
+
+
+def _kind_of_intro(v: PeopleLexicon, ks: tuple[str, ...]) -> str:
     """What an intro lets through. "hon" (an honorific): also a lone given name or a
     lone family name. "role" (a person's role: doctor, coach, patient): also a lone
     given name. "office" (a title of office): a full or foreign name, not a lone
@@ -646,6 +654,7 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
                 # a street or a place ("đường Lê Lợi"), unless a place inside the run took
                 # the head or locative and a full name follows it ("tại Nga Đặng Minh Khôi")
                 if ps.q_end is None or ps.form not in _FULL_FORMS:
+                    doc.places.append((a, b, _skey(text[before[1]:a - 1])))
                     continue
                 local = True
             else:
@@ -884,12 +893,13 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         plans.clear()             # the caches stay bounded on a long run
         singles.clear()
     joined_to = -1
+    n = len(text)
     for m in v.run_re.finditer(text):
         a, b = m.span()
         if a < joined_to:
             continue                  # joined to the run before it
         run = m.group()
-        if b + 2 < len(text) and (text[b] in _DASHES or text[b + 1] in _DASHES):
+        if b + 2 < n and (text[b] in _DASHES or text[b + 1] in _DASHES):
             run, b = _join_dashed(v, text, run, b)
             joined_to = b
         if " " not in run and "\u00a0" not in run:
@@ -917,6 +927,8 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                     continue
         plan = plans.get(run)
         if plan is None:
+            if b - a > 24 and run.count(" ") >= 3 and doc.headline(a):
+                continue              # a headline in Title Case: not even planned
             plan = plans[run] = _plan(v, run, False, None)
         if not plan[0]:
             if plan[1]:
@@ -971,6 +983,9 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
             b = _clean_end(text, a, b)
             strong.append(_Seg(a, b, text[a:b], "mononym", None, None, False, (run,),
                                _name_keys((run,), False, True)))
+        else:
+            doc.places.append((a, b, None))
+    doc.places.extend((a, b, None) for a, b, run, _ in weak_runs if run.count(" ") < 3)
     for s in pending:
         nk = s.keys
         if things and s.form != "given_only" and not things.isdisjoint(nk.vocab):
@@ -1048,7 +1063,19 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
     if bylines:
         result.extend(bylines)
         result.sort(key=lambda m: m.start)
+    _RUNS_NOT_PEOPLE[:] = [text, doc.places]
     return result
+
+
+_RUNS_NOT_PEOPLE: list = [None, []]  # the last document read: its runs that named no person
+
+
+def runs_not_people(text: str) -> list[tuple] | None:
+    """(start, end, the head or locative before it, or None) of the runs of `text` that the
+    last person pass read as no person and that may name a place (after a place word, a
+    lone foreign word, a short run nothing introduces), or None when the last pass read
+    another text. The place extractor reads them, so the text is scanned once."""
+    return _RUNS_NOT_PEOPLE[1] if _RUNS_NOT_PEOPLE[0] is text else None
 
 
 _EMPTY: frozenset = frozenset()
@@ -1237,37 +1264,49 @@ class PersonExtractor(Extractor):
         fold = lx.folder.key
         text = doc.text
         when = doc.reference.date if doc.reference else None
-        starts = [s for s, _ in doc.sentences]
+        sentences = doc.sentences
+        starts = [s for s, _ in sentences]
+        zones = doc.zones
+        zone_starts = [z.start for z in zones]
+        chain_last, path = v.chain_last, doc.path
         claims: list[Claim] = []
-        for m in find_persons(text, doc.sentences, v):
-            i = bisect_right(starts, m.start) - 1
-            sentence = doc.sentences[i] if i >= 0 and m.start < doc.sentences[i][1] else None
+        for m in find_persons(text, sentences, v):
+            start = m.start
+            i = bisect_right(starts, start) - 1
+            sentence = sentences[i] if i >= 0 and start < sentences[i][1] else None
             titles, scope, former, chain_start = (), _NO_SCOPE, False, None
-            if not m.byline:
-                if _word_before(text, m.start) in v.chain_last:
-                    chain_start, titles, scope, former = self._chain_before(text, m.start)
+            if m.byline:
+                zone = "meta"
+            else:
+                k = bisect_right(zone_starts, start) - 1
+                zone = zones[k].zone if k >= 0 and start < zones[k].end else "body"
+                if _word_before(text, start) in chain_last:
+                    chain_start, titles, scope, former = self._chain_before(text, start)
                 if not titles and m.appos:
                     _, titles, scope, former = self._chain(tuple(_skey(w) for w in m.appos.split()))
-            if m.intro_start is not None and not former and m.intro:
-                former = _skey(m.intro.split()[0]) in v.former
-            mention_start = min(x for x in (chain_start, m.intro_start, m.start) if x is not None)
+            intro = m.intro
+            if intro and not former:
+                former = _skey(intro.split(None, 1)[0]) in v.former
+            mention_start = start
+            if m.intro_start is not None and m.intro_start < mention_start:
+                mention_start = m.intro_start
+            if chain_start is not None and chain_start < mention_start:
+                mention_start = chain_start
             name = m.name
             value = fold(name)
             full = m.full or name
+            subject = value if full == name else fold(full)
             data = PersonData(
-                name=name, tokens=tuple(value.split()), titles=titles, scope=scope,
-                title_text=text[chain_start:m.start].rstrip(" ,") if chain_start is not None else "",
-                mention_start=mention_start, former=former, bare=fold(full) != value,
-                form=m.form, intro=m.intro, intro_start=m.intro_start,
-                intro_kind=_INTRO_KINDS.get(m.ikind) if m.intro else None,
+                name, tuple(value.split()), titles, scope,
+                text[chain_start:start].rstrip(" ,") if chain_start is not None else "",
+                mention_start, former, subject != value,
+                form=m.form, intro=intro, intro_start=m.intro_start,
+                intro_kind=_INTRO_KINDS.get(m.ikind) if intro else None,
                 appos=m.appos, age=m.age, age_span=m.age_span, full=full, byline=m.byline)
             if m.form == "surname_only" and sentence:
                 self._tail(text, m.end, sentence[1], data)
-            claims.append(Claim(
-                kind="person", subject=fold(full), attribute="name", value=value, text=name,
-                doc=doc.path, start=m.start, end=m.end,
-                zone="meta" if m.byline else doc.zone_at(m.start), sentence=sentence,
-                display=name, when=when, data=data))
+            claims.append(Claim("person", subject, "name", value, name, path, start, m.end, zone, sentence,
+                                name, when, data))
         return claims
 
     def _tail(self, text: str, end: int, limit: int, data: PersonData) -> None:

@@ -288,6 +288,13 @@ class Lexicon:
         return PeopleLexicon(self.vocab, self.place_forms, self.title_forms, self.org_forms)
 
     @cached_property
+    def place_slips(self):
+        """The places of the vocabulary indexed for slips (lexicon/people.py PlaceIndex)."""
+        from factlint.lexicon.people import PlaceIndex
+
+        return PlaceIndex(self.vocab.place)
+
+    @cached_property
     def dates(self):
         """The date grammar (lexicon/dates.py)."""
         from factlint.lexicon.dates import DateGrammar

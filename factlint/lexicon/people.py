@@ -294,6 +294,7 @@ class PeopleLexicon:
         # extract/person.py): the cut of each distinct run, the action for each one-word run
         self.plans: dict = {}
         self.singles: dict[str, int] = {}
+        self.intro_kinds: dict[tuple[str, ...], str] = {}
 
         # Title chains ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", "Đại sứ Việt Nam tại
         # Nga"): titles of titles.toml, their qualifiers (places, organisations), the word
@@ -328,3 +329,62 @@ class PeopleLexicon:
         self.source_line_re = re.compile(r"(?:" + src + r")\s*:?\s+(.+?)\s*$")
         self.age_re = re.compile(r"\s*(?:,|\()\s*(\d{1,3})\s+(\w+)")
         self.appos_re = re.compile(r"\s*(?:,|\(|-|\u2013)\s*([^,.;:()\n\"\u201c\u201d]{2,120})")
+
+
+class PlaceIndex:
+    """Places of the vocabulary found from a form one slip away: a province or a country
+    written with another tone mark on one syllable ("Quãng Ninh" / "Quảng Ninh"), or a
+    foreign name of seven letters or more with one letter more or less inside the word
+    ("Phillippines" / "Philippines"; a last letter more or less is another form of the
+    word: "Milano", "Australian")."""
+
+    MIN_LETTERS = 7
+    TONE_KINDS = ("country", "province")
+
+    def __init__(self, places):
+        self.toneless: dict[str, set[tuple[str, str]]] = {}  # form without tone marks -> (place, form)
+        self.deleted: dict[str, set[tuple[str, str]]] = {}  # foreign form with a letter out
+        self.foreign: dict[str, tuple[str, str]] = {}
+        for p in places:
+            for form in (p.name, *p.aliases):
+                if not form[:1].isupper():
+                    continue  # "tỉnh An Giang": the place word is read before the run
+                if form.isascii():
+                    f = form.casefold()
+                    self.foreign.setdefault(f, (p.name, form))
+                    if len(f) >= self.MIN_LETTERS and " " not in f:
+                        for i in range(1, len(f) - 1):
+                            self.deleted.setdefault(f[:i] + f[i + 1:], set()).add((p.name, form))
+                elif p.kind in self.TONE_KINDS and " " in form:
+                    self.toneless.setdefault(_toneless(form), set()).add((p.name, form))
+
+    def near(self, written: str, province_context: bool = True) -> tuple[str, str] | None:
+        """(place, its form) when `written` is one slip from exactly one place.
+        `province_context`: nothing before the run says it is a smaller place."""
+        if written.isascii():
+            f = written.casefold()
+            if len(f) < self.MIN_LETTERS or " " in f:
+                return None
+            found = set(self.deleted.get(f, ()))  # a letter left out
+            for i in range(1, len(f) - 1):
+                hit = self.foreign.get(f[:i] + f[i + 1:])
+                if hit and len(hit[1]) >= self.MIN_LETTERS:
+                    found.add(hit)  # a letter too many
+        elif province_context and " " in written:
+            found = {x for x in self.toneless.get(_toneless(written), ()) if _one_tone(written, x[1])}
+        else:
+            return None
+        return next(iter(found)) if len({p for p, _ in found}) == 1 else None
+
+
+def _toneless(text: str) -> str:
+    d = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize("NFC", d.translate(_DROP_TONES))
+
+
+def _one_tone(a: str, b: str) -> bool:
+    """Two names that differ by the tone mark of one syllable only."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return len(wa) == len(wb) and sum(_wkey(x) != _wkey(y) for x, y in zip(wa, wb)) == 1
+
+
