@@ -46,6 +46,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factlint.orthography import LETTER_D_BAR, TONE_MARKS
+
 __all__ = ["name_slip", "same_spelling", "edit_distance", "sound", "plain", "is_syllable", "TYPOS", "OTHER_NAME", "SLIPS"]
 
 # what the comparison stage does with each kind: a typo of one letter or mark (or of a
@@ -54,11 +56,12 @@ TYPOS = frozenset(("one-diacritic", "one-letter", "foreign-slip", "transliterati
 OTHER_NAME = frozenset(("family-name", "middle-name"))
 SLIPS = TYPOS | OTHER_NAME | {"romanisation"}
 
-_TONES = frozenset(("\u0300", "\u0301", "\u0303", "\u0309", "\u0323"))
+_TONES = TONE_MARKS
+_D = LETTER_D_BAR[0]  # d with stroke: a letter of its own, read as d in a syllable's shape
 _VOWELS = "aeiouy"
 # A syllable whose plain letters are a Vietnamese syllable shape (see persons.py)
 _VN_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx\u0111])?"
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(?:ieu|yeu|oai|oay|oeo|uay|uoi|uou|uya|uye|uyu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue"
     r"|ui|uo|uu|uy|ye|[aeiouy])(?:ch|ng|nh|[cmnpt])?")
 # a syllable whose only vowel is y after a consonant: ly, ky, my, thy (i/y spellings)
@@ -77,7 +80,7 @@ def _plain(word: str) -> str:
 
 def is_syllable(word: str) -> bool:
     """Whether a plain word (see `plain`) has the shape of a Vietnamese syllable."""
-    return bool(_VN_SYLLABLE.fullmatch(word))
+    return bool(_VN_SYLLABLE.fullmatch(word.replace(_D, "d")))
 
 
 def plain(word: str) -> str:
@@ -122,7 +125,7 @@ def edit_distance(a: str, b: str, cap: int = 3) -> int:
 
 
 def _is_vietnamese(words: list[str]) -> bool:
-    return all(_VN_SYLLABLE.fullmatch(_plain(w).replace("\u0111", "d")) for w in words)
+    return all(_VN_SYLLABLE.fullmatch(_plain(w).replace(_D, "d")) for w in words)
 
 
 def _syllable_change(x: str, y: str) -> str | None:
@@ -227,11 +230,11 @@ def _romanised(word: str) -> str:
 def _syllabic(word: str) -> bool:
     """A Vietnamese transliteration: syllables joined by hyphens ("Cô-va-len-cô")."""
     parts = word.split("-")
-    return len(parts) > 1 and all(_VN_SYLLABLE.fullmatch(_plain(p).replace("\u0111", "d")) for p in parts)
+    return len(parts) > 1 and all(_VN_SYLLABLE.fullmatch(_plain(p).replace(_D, "d")) for p in parts)
 
 
 # sounds a Vietnamese transliteration writes another way (c/k/q, ph/f, x/s, d/z)
-_SOUND = [("ph", "f"), ("q", "k"), ("c", "k"), ("x", "s"), ("z", "d"), ("\u0111", "d"), ("w", "u"), ("y", "i"), ("-", "")]
+_SOUND = [("ph", "f"), ("q", "k"), ("c", "k"), ("x", "s"), ("z", "d"), (_D, "d"), ("w", "u"), ("y", "i"), ("-", "")]
 
 
 def sound(word: str) -> str:

@@ -25,6 +25,9 @@ from factlint.lexicon.times import TimeGrammar, TimeMatch, minutes_text
 from factlint.model import Claim, MomentData, PartialDate
 
 
+_SEMICOLON = regex.compile(";")
+
+
 class MomentExtractor(Extractor):
     kind = "moment"
     needs = ("person", "date")
@@ -59,6 +62,7 @@ class MomentExtractor(Extractor):
                         and d.when.precision == "day"), key=lambda d: d.start)
         date_starts = [d.start for d in dates]
         people = sorted(found.get("person", ()), key=lambda p: p.start)
+        semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
         person_starts = [p.start for p in people]
         key = self.lexicon.folder.key
         claims: list[Claim] = []
@@ -80,7 +84,7 @@ class MomentExtractor(Extractor):
             for step, a, b in steps:
                 t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
-                actor = self._actor(text, people, person_starts, s_start, s_end, a)
+                actor = self._actor(semicolons, people, person_starts, s_start, s_end, a)
                 shown = text[t.start:t.end]
                 claims.append(Claim(
                     kind="moment", subject=step, attribute=t.kind,
@@ -112,12 +116,15 @@ class MomentExtractor(Extractor):
         return None
 
     @staticmethod
-    def _actor(text, people, starts, s_start, s_end, at) -> str | None:
+    def _actor(semicolons, people, starts, s_start, s_end, at) -> str | None:
         """The person named nearest before the step in its clause, else the first after it
         (a semicolon ends a clause: "… ca bệnh X được ghi nhận; một người tử vong lúc 20h")."""
         lo, hi = bisect_right(starts, s_start - 1), bisect_right(starts, s_end - 1)
-        before = [p for p in people[lo:hi] if p.end <= at and ";" not in text[p.end:at]]
+        k = bisect_right(semicolons, at)
+        clause_start = semicolons[k - 1] if k else -1
+        clause_end = semicolons[k] if k < len(semicolons) else s_end
+        before = [p for p in people[lo:hi] if clause_start < p.start and p.end <= at]
         if before:
             return before[-1].subject
-        after = [p for p in people[lo:hi] if p.end > at and ";" not in text[at:p.start]]
+        after = [p for p in people[lo:hi] if p.end > at and p.start < clause_end]
         return after[0].subject if after else None
