@@ -107,6 +107,10 @@ class OneSpelling(Rule):
         """The spellings worth looking at."""
         return list(by_name)
 
+    def subject(self, finding, role: str) -> str:
+        """What the finding is about: the person, by the suggested spelling."""
+        return finding.expected or " / ".join(finding.values)
+
     def words(self, outlier: str, expected: str, role: str) -> str:
         slip = name_slip(outlier, expected)
         return self.message("transliteration" if slip == "transliteration" else "default",
@@ -165,7 +169,7 @@ class OneSpelling(Rule):
                     why=lambda choice, w=why, r=role: self.phrase(
                         "why-same-person", evidence=self.phrase(f"evidence-{w}", role=r), choice=choice),
                     disagree_fields={"role": role}):
-                f.subject = f.expected or " / ".join(f.values)
+                f.subject = self.subject(f, role)
                 yield f
 
 

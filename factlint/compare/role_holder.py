@@ -33,6 +33,10 @@ class RoleHolder(OneSpelling):
         """Only a role tells another family name: names with a role in some mention."""
         return [n for n, cs in by_name.items() if any(people.role(c)[0] or people.role(c)[1] for c in cs)]
 
+    def subject(self, finding, role: str) -> str:
+        """What the finding is about: the role ("Đại sứ Việt Nam tại Nga")."""
+        return role
+
     def words(self, outlier: str, expected: str, role: str) -> str:
         key = "middle" if name_slip(outlier, expected) == "middle-name" else "default"
         return self.message(key, role=role, outlier=outlier, expected=expected)
