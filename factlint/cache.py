@@ -390,7 +390,10 @@ def _plain(x) -> bool:
     if t is float:
         return x == x
     if t is tuple or t is list:
-        return all(_plain(v) for v in x)
+        for v in x:  # scalars checked here: most values of a claim row are
+            if type(v) not in _SCALARS and not _plain(v):
+                return False
+        return True
     if t is dict:
         return all(_plain(k) and _plain(v) for k, v in x.items())
     if t is set or t is frozenset:
