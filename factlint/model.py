@@ -242,13 +242,14 @@ class MomentData(Payload):
     DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"day"})
     step: str  # the step's name in the vocabulary ("landing")
     step_text: str  # the step as written ("hạ cánh")
-    time: str  # "clock", "part" (of the day) or "minute" (of a match)
+    time: str  # "clock", "part" (of the day), "minute" (of a match) or "day" (a date, no time)
     low: float  # minutes after midnight of `day` (a match minute: the minute)
     high: float
     day: PartialDate | None = None
     event: str | None = None  # the event the sentence names ("fire")
     actor: str | None = None  # the key of the person the step is about
     planned: bool = False  # "dự kiến", "sẽ": a plan, not a report
+    place: str | None = None  # where, as the sentence names it after "tại"/"ở" (folded)
 
 
 @dataclass(slots=True)

@@ -179,6 +179,7 @@ class Grammar(Strict):
 
     conjunctions: list[str] = []  # join items of a list: "Nga và Belarus"
     possessives: list[str] = []  # "chuyến thăm của Tổng Bí thư …"
+    invitations: list[str] = []  # "theo lời mời của …": the person after it invited, not visits
 
 
 TimeBound = Literal["about", "at", "exact", "before", "after"]
@@ -268,6 +269,9 @@ class Moments(Strict):
     steps: dict[str, list[str]] = {}  # a step of an event (a name of our own) -> the words that say it
     step_patterns: dict[str, list[str]] = {}  # step -> regexes, for steps words alone cannot say
     nouns: dict[str, list[str]] = {}  # an event (a name of our own) -> the words that name it
+    once: list[str] = []  # events a story has once…
+    once_steps: list[str] = []  # …and their steps taken once: on two days they cannot both be right
+    locatives: list[str] = []  # before the place of a moment ("tại")
 
     @field_validator("step_patterns")
     @classmethod

@@ -67,3 +67,27 @@ def test_visitor_after_cua_and_other_visitors(claims):
     text = "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm chính thức Liên bang Nga (2-4/4)."
     (c,) = claims(text, "visit")
     assert (c.data.visitor, c.data.host) == ("bùi thanh sơn", "Nga")
+
+
+def test_the_visitor_is_not_the_one_who_invited(claims):
+    text = ("Tổng thống Joe Biden, theo lời mời của Tổng Bí thư Nguyễn Phú Trọng, thăm cấp Nhà nước "
+            "Việt Nam từ ngày 10 đến 11/9/2023.")
+    assert [c.data.visitor for c in claims(text, "visit")] == ["joe biden"]
+    text = ("Chủ tịch nước Lương Cường thăm cấp Nhà nước Mông Cổ theo lời mời của Tổng thống Mông Cổ "
+            "Ukhnaagiin Khurelsukh.")
+    assert [c.data.visitor for c in claims(text, "visit")] == ["lương cường"]
+
+
+def test_a_visit_of_someone_else_in_another_year(claims):
+    text = ("Thời sự - Thứ tư, ngày 14/05/2025 21:40 GMT+7\n\nTổng Bí thư Tô Lâm nhắc lại chuyến thăm "
+            "chính thức Nga của cố Tổng Bí thư Nguyễn Phú Trọng năm 2022.")
+    (c,) = claims(text, "visit")
+    assert (c.data.visitor, c.when.iso()) == ("nguyễn phú trọng", "2022")
+
+
+def test_visits_in_different_years_are_different_visits(lint):
+    docs = ["Thời sự - Thứ tư, ngày 14/05/2025 21:40 GMT+7\n\nThủ tướng Phạm Minh Chính thăm chính thức "
+            "Nhật Bản. Năm 2022, chuyến thăm làm việc Nhật Bản của Thủ tướng Phạm Minh Chính năm 2022 "
+            "để lại nhiều dấu ấn.",
+            "Thời sự - Thứ năm, ngày 15/05/2025 21:40 GMT+7\n\nThủ tướng Phạm Minh Chính thăm chính thức Nhật Bản."]
+    assert [f for f in lint(docs).findings if f.rule == "visit-level"] == []

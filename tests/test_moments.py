@@ -69,3 +69,41 @@ def test_a_moment_that_names_no_event_and_no_actor_is_not_compared(lint):
     docs = ["Bệnh nhân Trần Văn Hòa tại phường Tân Định tử vong lúc 17h ngày 6/9.",
             "Tại phường Tân Định, ca bệnh Trần Văn Hòa được ghi nhận; một người tử vong lúc 20h ngày 6/9."]
     assert fired(lint(docs)) == []
+
+
+def test_an_event_a_story_has_once_has_one_day_at_one_place(lint):
+    docs = ["Rạng sáng 11/10, tại khu nhà điều hành thủy điện Sông Tranh 5 xảy ra vụ sạt lở, vùi lấp nhiều công nhân.",
+            "Rạng sáng 12/10, tại khu nhà điều hành thuộc Thủy điện Sông Tranh 5 xảy ra vụ sạt lở đất.",
+            "Rạng sáng 12/10, tại khu nhà điều hành Thủy điện Sông Tranh 5, một vụ sạt lở đã xảy ra."]
+    assert [f.values[0] for f in fired(lint(docs))] == ["11/10"]
+    # another slide, at another place, the next day: another event
+    docs[0] = "Rạng sáng 13/10, tại Trạm kiểm lâm Hòa Bắc xảy ra vụ sạt lở, vùi lấp đoàn cứu hộ Sông Tranh 5."
+    assert fired(lint(docs)) == []
+
+
+def test_people_die_on_many_days_of_one_fire(lint):
+    docs = ["Ngày 11/9, thêm một nạn nhân vụ cháy quán karaoke Hoa Sen ở phường Tân Định tử vong.",
+            "Ngày 16/9, một nạn nhân vụ cháy quán karaoke Hoa Sen ở phường Tân Định tử vong tại bệnh viện."]
+    assert fired(lint(docs)) == []
+
+
+def test_a_title_alone_is_the_one_who_holds_it_in_the_document(lint):
+    found = moments(lint, "Tổng thống Mỹ Donald Trump tới Hà Nội. Vào khoảng 17h20, chuyên cơ chở Tổng thống "
+                          "đã hạ cánh xuống sân bay Nội Bài.")
+    assert [(m.subject, m.data.actor) for m in found] == [("landing", "donald trump")]
+
+
+def test_a_vague_time_does_not_hide_two_that_cannot_meet(lint):
+    docs = ["Đúng 17h chiều 11/11, chuyên cơ của Tổng thống Mỹ Donald Trump hạ cánh xuống Nội Bài.",
+            "Chiều tối 11/11, chuyên cơ chở Tổng thống Mỹ Donald Trump đã hạ cánh xuống Nội Bài.",
+            "Vào khoảng 17h20 ngày 11/11, chuyên cơ chở Tổng thống Mỹ Donald Trump hạ cánh xuống Nội Bài."]
+    (f,) = fired(lint(docs))
+    assert f.expected is None and set(f.values) == {"Đúng 17h chiều", "Vào khoảng 17h20"}
+
+
+@pytest.mark.xfail(strict=True, reason="players without a title are read once persons are (issue 13)")
+def test_one_person_by_a_longer_name(lint):
+    docs = ["Phút 84, Nhâm Mạnh Dũng đánh đầu ghi bàn mở tỷ số cho U23 Việt Nam trong trận chung kết với Thái Lan.",
+            "Phút thứ 81 trận chung kết với U23 Thái Lan, Mạnh Dũng mở tỷ số cho U23 Việt Nam.",
+            "Phút 84, tiền đạo Nhâm Mạnh Dũng ghi bàn mở tỷ số cho U23 Việt Nam trước Thái Lan."]
+    assert [f.values for f in fired(lint(docs))] == [["Phút thứ 81", "Phút 84"]]

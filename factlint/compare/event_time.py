@@ -12,11 +12,16 @@ intervals do not meet ("khoảng 21h" and "20h45" agree, "20h15" and "21h" do no
 
 The time most documents give is suggested; when no time has more documents behind it
 than another, the finding says the sources disagree and suggests nothing.
+
+Events a story has once (`[moments] once`: a fire, a landslide, an investigation) take
+some steps once (`once_steps`: the outbreak, the conclusion's issue): such a step at one
+place on two different days conflicts
+("Ngày 4/4 … ban hành kết luận điều tra" / "kết luận ban hành ngày 3/4").
 """
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, Stories, describe, tally
+from factlint.compare import Params, Rule, Stories, describe, split_conflict, tally
 from factlint.lexicon.times import minutes_text
 
 
@@ -49,11 +54,14 @@ class EventTime(Rule):
     Params = EventTimeParams
     MESSAGES = {
         "outlier": frozenset({"step", "outlier", "expected", "documents"}),
-        "disagree": frozenset({"step", "values"}),
+        "date": frozenset({"subject", "outlier", "expected"}),
+        "disagree": frozenset({"subject", "values"}),
     }
 
     def check(self, by_kind):
         stories = Stories.of(by_kind)
+        once = set(self.lexicon.vocab.moments.once)
+        once_steps = set(self.lexicon.vocab.moments.once_steps)
         by_step: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             if c.data.planned or c.data.time == "minute" and not c.when:
@@ -62,22 +70,42 @@ class EventTime(Rule):
                 by_step.setdefault((c.subject, c.data.time == "minute"), []).append(c)
         for (step, _), claims in sorted(by_step.items()):
             for by_event in _split(claims, lambda c: c.data.event):
-                for by_actor in _split(by_event, lambda c: c.data.actor):
-                    for by_day in _split(by_actor, lambda c: c.when.iso() if c.when else None):
-                        for group in stories.split(by_day):
-                            finding = self._conflict(group)
+                actor_of = _people(c.data.actor for c in by_event)
+                for by_actor in _split(by_event, lambda c: actor_of.get(c.data.actor)):
+                    for story in stories.split(by_actor):
+                        if story[0].data.event in once and step in once_steps:  # one day, at one place
+                            for by_place in _split_places(story):
+                                yield from self._days(by_place)
+                        # a day is its day and month: a year left unsaid does not make another day
+                        for by_day in _split(story, lambda c: c.when.short() if c.when and c.when.day else None):
+                            finding = self._conflict([c for c in by_day if c.data.time != "day"])
                             if finding is not None:
                                 yield finding
 
+    def _days(self, claims: list):
+        """One event a story has once, on two days."""
+        dated = [c for c in claims if c.when and c.when.precision == "day"]
+        if len({c.when for c in dated}) < 2:
+            return
+        dated.sort(key=lambda c: (c.doc, c.start))
+        step = dated[0].data.step_text.strip()
+        yield from split_conflict(
+            self, dated, step, lambda o, e: self.message("date", subject=step, outlier=o, expected=e),
+            value=lambda c: c.when.iso(), shown=lambda c: c.when.short())
+
     def _conflict(self, claims: list):
-        if len(claims) < 2 or all(_overlap(a, b) for a in claims for b in claims):
+        # the times that cannot meet another one (a vague "chiều tối" meeting both sides
+        # of a conflict does not hide it)
+        conflicting = [c for c in claims if any(not _overlap(c, d) for d in claims)]
+        if not conflicting:
             return None
         claims = sorted(claims, key=lambda c: (c.doc, c.start))
         # a time is supported by the documents whose times meet it
         support = {id(c): {d.doc for d in claims if _overlap(c, d)} for c in claims}
         mentions = {id(c): sum(_overlap(c, d) for d in claims) for c in claims}
-        best = min(claims, key=lambda c: (-len(support[id(c)]), -mentions[id(c)], c.data.high - c.data.low))
-        outliers = [c for c in claims if not _overlap(c, best)]
+        best = min(conflicting, key=lambda c: (-len(support[id(c)]), -mentions[id(c)], c.data.high - c.data.low,
+                                               c.doc, c.start))
+        outliers = [c for c in conflicting if not _overlap(c, best)]
         step = claims[0].data.step_text.strip()
         counts = tally(claims, value=lambda c: c.display)
         if len(support[id(best)]) > max(len(support[id(c)]) for c in outliers):
@@ -92,15 +120,39 @@ class EventTime(Rule):
                 why=self.phrase("why-event-time", documents=n, expected=best.display),
                 support={v: describe(self.phrase, counts[v]) for v in counts})
         # no time has more documents behind it: the sources disagree, nothing is suggested
-        first = claims[0]
-        outliers = [c for c in claims if _overlap(c, first)]
-        others = [c for c in claims if not _overlap(c, first)]
-        values = list(dict.fromkeys(c.display for c in claims))
+        conflicting.sort(key=lambda c: (c.doc, c.start))
+        first = conflicting[0]
+        outliers = [c for c in conflicting if _overlap(c, first)]
+        others = [c for c in conflicting if not _overlap(c, first)]
+        values = list(dict.fromkeys(c.display for c in outliers + others))
         return self.finding(
-            message=self.message("disagree", step=step, values=" / ".join(values)),
+            message=self.message("disagree", subject=step, values=" / ".join(values)),
             subject=step, expected=None, values=values, sides=outliers + others,
             outliers=len(outliers), why=self.phrase("why-disagree"),
             support={v: describe(self.phrase, counts[v]) for v in counts})
+
+
+def _people(actors) -> dict[str, str]:
+    """Each actor key -> one key for the person: a name of two words or more that ends
+    another names the same person in a story ("mạnh dũng" / "nhâm mạnh dũng")."""
+    names = sorted({a for a in actors if a}, key=lambda a: -len(a.split()))
+    same: dict[str, str] = {}
+    for a in names:
+        words = a.split()
+        longer = [b for b in same if len(words) >= 2 and b.split()[-len(words):] == words]
+        heads = {same[b] for b in longer}
+        same[a] = heads.pop() if len(heads) == 1 else a
+    return same
+
+
+def _split_places(claims: list) -> list[list]:
+    """Claims split by place, one place written inside another counting as the same
+    ("Rào Trăng 3" / "Thủy điện Rào Trăng 3"); a claim with no place joins the only group."""
+    places = sorted({c.data.place for c in claims if c.data.place}, key=len)
+    same: dict[str, str] = {}
+    for i, p in enumerate(places):
+        same[p] = next((same[q] for q in places[:i] if q in p), p)
+    return _split(claims, lambda c: same[c.data.place] if c.data.place else None)
 
 
 def _span(c) -> str:

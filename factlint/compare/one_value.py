@@ -32,10 +32,19 @@ def episodes(claims: list, window_days: int | None) -> list[list]:
             groups.append([])
         groups[-1].append(c)
         last = d
-    if not groups:
-        return [undated]
-    max(groups, key=len).extend(undated)
-    return groups
+    # a claim known only to its year joins the largest episode of that year, else makes one
+    # of its own (visits in different years are different visits); undated ones join the
+    # largest episode
+    by_year: dict[int, list] = {}
+    for c in undated:
+        year = c.when.year if c.when and c.when.precision == "year" else None
+        fits = [g for g in groups if year is None or g[0].when.year == year]
+        if fits:
+            max(fits, key=len).append(c)
+        else:
+            by_year.setdefault(year, []).append(c)
+    groups += [g for _, g in sorted(by_year.items(), key=lambda kv: kv[0] or 0)]
+    return groups or [undated]
 
 
 class OneValue(Rule):

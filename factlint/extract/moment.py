@@ -6,7 +6,8 @@ moments.toml and [dates]; the time grammar is lexicon/times.py).
     Phút 84', Nhâm Mạnh Dũng … ghi bàn thắng mở tỷ số 1-0       goal, minute 84
 
 A sentence that names a step and a time makes one moment per step, with the time nearest
-to it. The day is the date of the sentence, else a relative day ("chiều nay"), else the
+to it; a step with a date and no time makes a moment of that day ("Ngày 4/4, … ban hành
+kết luận điều tra"). The place is what the sentence names after a locative ("tại …"). The day is the date of the sentence, else a relative day ("chiều nay"), else the
 day of the last date written before ("21h30 cùng ngày"). The actor is the person named
 nearest before the step (else after it); the event is the event noun of the sentence
 ("vụ cháy"). Plans ("dự kiến", "sẽ") are marked, and never compared.
@@ -20,9 +21,10 @@ from datetime import timedelta
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import Phrases
+from factlint.lexicon import Phrases, any_of
 from factlint.lexicon.times import TimeGrammar, TimeMatch, minutes_text
 from factlint.model import Claim, MomentData, PartialDate
+from factlint.normalize.structure import Spans
 
 
 _SEMICOLON = regex.compile(";")
@@ -43,8 +45,11 @@ class MomentExtractor(Extractor):
         self.event_of = {key(w): event for event, words in v.nouns.items() for w in words}
         self.events = Phrases([w for words in v.nouns.values() for w in words])
         self.planned = Phrases(lexicon.vocab.events.planned_words)
+        self.titles = Phrases(lexicon.title_forms)
         self.parts = {k.lower(): (lo * 60, hi * 60) for k, (lo, hi) in lexicon.vocab.dates.parts_of_day.items()}
         self.same_day = Phrases(lexicon.vocab.dates.same_day)
+        self.place_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{any_of(v.locatives)})\s+[^,.;:()\n]*?(?P<place>\p{{Lu}}[^,.;:()\n]{{0,60}})")
 
     def _steps(self, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         key = self.lexicon.folder.key
@@ -52,6 +57,14 @@ class MomentExtractor(Extractor):
         for step, pattern in self.step_patterns:
             out += [(step, m.start(), m.end()) for m in pattern.finditer(text, start, end)]
         return sorted(out, key=lambda s: s[1])
+
+    def _timed_sentences(self, doc, dates) -> list[tuple[int, int]]:
+        """The sentences where a time may stand (steps are looked for only there: steps are
+        common words, times are not)."""
+        sentence_of = Spans(doc.sentences)
+        positions = self.times.candidates(doc.text)
+        positions += [d.start for d in dates]
+        return sorted({s for s in map(sentence_of.find, positions) if s is not None})
 
     def extract(self, doc, found):
         if not self.steps and not self.step_patterns:
@@ -64,35 +77,59 @@ class MomentExtractor(Extractor):
         people = sorted(found.get("person", ()), key=lambda p: p.start)
         semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
         person_starts = [p.start for p in people]
+        holders: dict[str, set[str]] = {}  # a title -> who holds it in this document
+        for p in people:
+            for title in p.data.titles:
+                holders.setdefault(title, set()).add(p.subject)
         key = self.lexicon.folder.key
         claims: list[Claim] = []
-        for s_start, s_end in doc.sentences:
+        for s_start, s_end in self._timed_sentences(doc, dates):
             steps = self._steps(text, s_start, s_end)
             if not steps:
                 continue
             times = self.times.scan(text, s_start, s_end)
             in_sentence = dates[bisect_right(date_starts, s_start - 1):bisect_right(date_starts, s_end - 1)]
             times += self._parts_of_dates(in_sentence, times)
+            if not times:  # a date and no time: the moment is the day itself
+                times = [TimeMatch(d.start, d.end, "day", 0, 0) for d in in_sentence]
             if not times:
                 continue
             earlier = dates[:bisect_right(date_starts, s_start - 1)]
             planned = self.planned.search(text, s_start, s_end) is not None
             event_match = self.events.search(text, s_start, s_end)
             event = self.event_of.get(key(event_match.group())) if event_match else None
-            if event is None and self.same_day.search(text, s_start, s_end) is None and not in_sentence:
-                pass  # no date: the day may still come from the time ("chiều nay")
+            place = self._place(text, s_start, s_end)
             for step, a, b in steps:
                 t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
-                actor = self._actor(semicolons, people, person_starts, s_start, s_end, a)
+                actor = self._actor(semicolons, people, person_starts, s_start, s_end, a) or \
+                    self._title_holder(text, s_start, s_end, a, holders)
                 shown = text[t.start:t.end]
+                if t.kind == "day":
+                    value = day.iso() if day else ""
+                elif t.kind == "minute":
+                    value = f"{t.low:g}"
+                else:
+                    value = f"{minutes_text(t.low)}-{minutes_text(t.high)}"
                 claims.append(Claim(
-                    kind="moment", subject=step, attribute=t.kind,
-                    value=f"{minutes_text(t.low)}-{minutes_text(t.high)}" if t.kind != "minute" else f"{t.low:g}",
+                    kind="moment", subject=step, attribute=t.kind, value=value,
                     text=shown, doc=doc.path, start=t.start, end=t.end, zone=doc.zone_at(t.start),
                     sentence=(s_start, s_end), display=shown.strip(), when=day,
-                    data=MomentData(step, text[a:b], t.kind, t.low, t.high, day, event, actor, planned)))
+                    data=MomentData(step, text[a:b], t.kind, t.low, t.high, day, event, actor, planned,
+                                    place)))
         return claims
+
+    def _place(self, text: str, start: int, end: int) -> str | None:
+        """What the sentence names after its first locative, from the first capital to the
+        last capitalised word or number ("khu nhà điều hành thủy điện Rào Trăng 3 xảy ra …"
+        -> "rào trăng 3"), folded."""
+        m = self.place_re.search(text, start, end)
+        if not m:
+            return None
+        words = m.group("place").split()
+        while words and not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
+            words.pop()
+        return self.lexicon.folder.key(" ".join(words)) if words else None
 
     def _parts_of_dates(self, dates, times: list[TimeMatch]) -> list[TimeMatch]:
         """A part of the day written with a date ("Sáng 11/9") is a time of that day, unless
@@ -113,6 +150,16 @@ class MomentExtractor(Extractor):
             return PartialDate(day.year, day.month, day.day)
         if earlier and self.same_day.search(text, s_start, s_end) is not None:
             return earlier[-1].when
+        return None
+
+    def _title_holder(self, text: str, s_start: int, s_end: int, at: int, holders) -> str | None:
+        """A sentence that names nobody but a title ("chuyên cơ chở Tổng thống đã hạ cánh")
+        is about the one person of the document who holds it."""
+        lx = self.lexicon
+        for m in self.titles.finditer(text, s_start, s_end):
+            who = holders.get(lx.title_of.get(lx.folder.key(m.group()), ""), ())
+            if len(who) == 1:
+                return next(iter(who))
         return None
 
     @staticmethod

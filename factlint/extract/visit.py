@@ -3,9 +3,11 @@
     thăm cấp Nhà nước tới Kazakhstan, Azerbaijan, dự Lễ … và thăm chính thức Liên bang Nga
 
 A level governs the places that follow it (through commas and conjunctions) until an item
-that is not a place. The visitor is the nearest person named before the level in the
-same sentence (skipping people of the host country), else the person after a possessive
-("của"), else the document's usual visitor.
+that is not a place. The visitor is the person right after a possessive ("chuyến thăm …
+của cố Tổng Bí thư X năm 2022": X's visit, of 2022 when a year follows the name), else the
+nearest person named before the level in the same sentence, skipping people of the host
+country and whoever invited ("Nhận lời mời của X, Y sẽ thăm …": Y visits), else the
+document's usual visitor.
 """
 
 from __future__ import annotations
@@ -35,8 +37,11 @@ class VisitExtractor(Extractor):
             rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?P<host>{place})(?:(?:\s*,\s*|\s+(?:{conj})\s+)(?&host))*)"
             rf"(?![\p{{L}}\p{{M}}])")
         self.place_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{place})(?![\p{{L}}\p{{M}}])")
+        former = any_of(lx.vocab.names.former, ignore_case=True)  # "của cố Tổng Bí thư …"
         self.of_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{any_of(lx.vocab.grammar.possessives)})\s+$")
+            rf"(?<![\p{{L}}\p{{M}}])(?:{any_of(lx.vocab.grammar.possessives)})\s+(?:(?i:{former})\s+)?$")
+        self.invited_by = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{any_of(lx.vocab.grammar.invitations, ignore_case=True)})\s+$")
 
     def extract(self, doc, found):
         lx = self.lexicon
@@ -47,9 +52,12 @@ class VisitExtractor(Extractor):
         usual = Counter()
         names: dict[str, str] = {}
         dated = {}  # sentence -> the first date to the day read in it
+        years = []  # "năm 2022": (start, date) of the years written alone
         for d in found.get("date", ()):
             if d.when and d.when.precision == "day":
                 dated.setdefault(d.sentence, d.when)
+            elif d.attribute == "year":
+                years.append((d.start, d.when))
         reference = doc.reference.date if doc.reference else None
         pending: list[tuple[Claim, str | None]] = []
         for s in doc.sentences:
@@ -57,8 +65,11 @@ class VisitExtractor(Extractor):
                 level = lx.level_of[lx.folder.key(m.group("level"))]
                 hosts = [lx.place(h.group()) for h in self.place_re.finditer(m.group("hosts"))]
                 people = by_sentence.get(s, [])
-                person = self._visitor(doc.text, people, ends_of.get(s, []), m, hosts)
+                person, owner = self._visitor(doc.text, people, ends_of.get(s, []), m, hosts)
                 visitor = person.subject if person else None
+                when = dated.get(s) or reference
+                if owner:  # "của cố Tổng Bí thư X năm 2022": that visit is of 2022
+                    when = next((y for start, y in years if 0 <= start - person.end <= 8), when)
                 if person:
                     usual[visitor] += 1
                     names[visitor] = person.display
@@ -67,7 +78,7 @@ class VisitExtractor(Extractor):
                         kind="visit", subject="", attribute="level", value=lx.folder.key(level),
                         text=m.group(), doc=doc.path, start=m.start("level"), end=m.end("level"),
                         zone=doc.zone_at(m.start()), sentence=s, display=m.group("level"),
-                        when=dated.get(s) or reference, data=VisitData(host=host, level=level))
+                        when=when, data=VisitData(host=host, level=level))
                     pending.append((claim, visitor))
         fallback = usual.most_common(1)[0][0] if usual else None
         out = []
@@ -82,14 +93,18 @@ class VisitExtractor(Extractor):
             out.append(claim)
         return out
 
-    def _visitor(self, text: str, people: list[Claim], ends: list[int], m, hosts) -> Claim | None:
-        """`people` of the sentence in text order, `ends` their ends."""
+    def _visitor(self, text: str, people: list[Claim], ends: list[int], m, hosts):
+        """(the visitor, whether it owns the visit by a possessive); `people` of the sentence
+        in text order, `ends` their ends."""
         k = bisect_right(ends, m.start())
-        for i in range(k - 1, -1, -1):  # the nearest before, skipping the hosts' own people
-            if people[i].data.scope.of not in hosts:
-                return people[i]
-        for p in people[k:]:  # "chuyến thăm … của Tổng Bí thư X"
+        for p in people[k:]:  # "chuyến thăm … của Tổng Bí thư X", not "theo lời mời của …"
             at = p.data.mention_start
-            if p.start >= m.end() and self.of_re.search(text, max(m.end(), at - 40), at):
-                return p
-        return None
+            if p.start >= m.end() and self.of_re.search(text, max(m.end(), at - 40), at) \
+                    and not self.invited_by.search(text, max(0, at - 30), at):
+                return p, True
+        for i in range(k - 1, -1, -1):  # the nearest before, skipping the hosts' own people
+            p = people[i]
+            at = p.data.mention_start
+            if p.data.scope.of not in hosts and not self.invited_by.search(text, max(0, at - 30), at):
+                return p, False
+        return None, False

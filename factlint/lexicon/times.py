@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factlint.lexicon import any_of
+from factlint.lexicon import Phrases, any_of
 from factlint.vocab import Dates
 
 TO_THE_HOUR = 10  # minutes either side of a time written to the hour
@@ -55,9 +55,18 @@ class TimeGrammar:
         self.minute_re = regex.compile(
             rf"(?<![\p{{L}}])(?i:{any_of(v.match_minute_words, ignore_case=True)})\s+(?P<n>\d{{1,3}})"
             rf"(?:\s*['’])?(?![\d\p{{L}}])")
+        # where a time may stand: a number before an hour mark, a match-minute word, a part of
+        # the day with a relative day ("chiều nay"); the full patterns run only in their sentences
+        self.clock_digits = regex.compile(rf"(?<!\d)\d{{1,2}}\s*(?::\d|{marks})")
+        self.time_words = Phrases([*v.match_minute_words,
+                                   *(f"{p} {r}" for p in self.parts for r in self.relative)])
         self.duration_after = regex.compile(rf"^\s*(?i:{any_of(v.duration_after, ignore_case=True)})(?![\p{{L}}])")
         self.duration_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?i:{any_of(v.duration_before, ignore_case=True)})\s+$")
+
+    def candidates(self, text: str) -> list[int]:
+        """Positions where a time may stand, in order (a superset of what `scan` finds)."""
+        return sorted({*(m.start() for m in self.clock_digits.finditer(text)), *self.time_words.starts(text)})
 
     def scan(self, text: str, start: int, end: int) -> list[TimeMatch]:
         """The times of day and match minutes written in text[start:end], in text order."""

@@ -56,7 +56,7 @@ class Document:
     zones, sentences and the reference date filled by the later stages."""
 
     __slots__ = ("path", "_raw", "_source", "_text", "_seg_pos", "_seg_delta", "_starts",
-                 "_zones", "_sentences", "_reference", "_parts", "notes")
+                 "_zones", "_zone_ends", "_sentences", "_reference", "_parts", "notes")
 
     def __init__(self, path: str, raw: str | bytes, text: str | None = None, *, zones=None,
                  sentences=None, reference=None, notes=None):
@@ -70,6 +70,7 @@ class Document:
         self._seg_delta = None
         self._starts: list[int] | None = None  # raw offsets of line starts, on first use
         self._zones = [] if zones is None else zones  # list[Block], filled by structure.segment
+        self._zone_ends: list[int] | None = None  # the blocks' ends, for zone_at
         self._sentences = [] if sentences is None else sentences  # list[tuple[int, int]]
         self._parts = None  # callable returning (zones, sentences, reference), for a cached document
         self._reference = reference  # model.Reference, settled by normalize/reference.py
@@ -131,6 +132,7 @@ class Document:
         if self._parts is not None:
             self._unpack()
         self._zones = value
+        self._zone_ends = None
 
     @property
     def sentences(self) -> list:
@@ -232,7 +234,10 @@ class Document:
     def zone_at(self, pos: int) -> str:
         """The zone of the block holding pos ("body" outside every block)."""
         zones = self.zones
-        i = bisect_right(zones, pos, key=_block_end)
+        ends = self._zone_ends
+        if ends is None or len(ends) != len(zones):
+            ends = self._zone_ends = [b.end for b in zones]
+        i = bisect_right(ends, pos)
         if i < len(zones) and zones[i].start <= pos:
             return zones[i].zone
         return "body"
@@ -246,10 +251,6 @@ class Document:
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.raw)
         return self.raw[start:end].rstrip("\r\n")
-
-
-def _block_end(block) -> int:
-    return block.end
 
 
 def make_document(path: str, raw: str) -> Document:
