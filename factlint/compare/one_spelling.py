@@ -104,8 +104,12 @@ class OneSpelling(Rule):
                 "disagree": frozenset({"subject", "values", "role"})}
 
     def _names(self, by_name: dict, people) -> list:
-        """The spellings worth looking at."""
-        return list(by_name)
+        """The spellings that may have evidence of one person: a foreign name, or a name
+        with a title, a role or an age in some mention (a Vietnamese name needs one)."""
+        def telling(c):
+            d = c.data
+            return d.form in FOREIGN_FORMS or d.age or d.titles or people.role(c)[1]
+        return [n for n, cs in by_name.items() if any(telling(c) for c in cs)]
 
     def subject(self, finding, role: str) -> str:
         """What the finding is about: the person, by the suggested spelling."""
