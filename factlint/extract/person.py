@@ -1284,12 +1284,14 @@ class PersonExtractor(Extractor):
                     chain_start, titles, scope, former = self._chain_before(text, start)
                 if not titles and m.appos:
                     _, titles, scope, former = self._chain(tuple(_skey(w) for w in m.appos.split()))
-            intro = m.intro
+            intro, intro_start, intro_kind = m.intro, m.intro_start, _INTRO_KINDS.get(m.ikind)
+            if intro is None and chain_start is not None:  # the title chain is its intro
+                intro, intro_start, intro_kind = text[chain_start:start].rstrip(" ,"), chain_start, OFFICE
             if intro and not former:
                 former = _skey(intro.split(None, 1)[0]) in v.former
             mention_start = start
-            if m.intro_start is not None and m.intro_start < mention_start:
-                mention_start = m.intro_start
+            if intro_start is not None and intro_start < mention_start:
+                mention_start = intro_start
             if chain_start is not None and chain_start < mention_start:
                 mention_start = chain_start
             name = m.name
@@ -1300,8 +1302,7 @@ class PersonExtractor(Extractor):
                 name, tuple(value.split()), titles, scope,
                 text[chain_start:start].rstrip(" ,") if chain_start is not None else "",
                 mention_start, former, subject != value,
-                form=m.form, intro=intro, intro_start=m.intro_start,
-                intro_kind=_INTRO_KINDS.get(m.ikind) if intro else None,
+                form=m.form, intro=intro, intro_start=intro_start, intro_kind=intro_kind if intro else None,
                 appos=m.appos, age=m.age, age_span=m.age_span, full=full, byline=m.byline)
             if m.form == "surname_only" and sentence:
                 self._tail(text, m.end, sentence[1], data)
