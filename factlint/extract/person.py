@@ -587,15 +587,6 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
 _PLAN_CACHE_MAX = 200_000
 
 
-def clear_caches(vocab: "PeopleLexicon | None" = None) -> None:
-    """Forget every cached key, token class and run plan (for cold timings)."""
-    for f in (_base, _wkey, token_class, _tokenise, _name_keys):
-        f.cache_clear()
-    if vocab is not None:
-        vocab.plans.clear()
-        vocab.singles.clear()
-
-
 def _continuation(v: PeopleLexicon, run: str, after: tuple[str, ...]) -> tuple[str, ...] | None:
     """The words after a run that a phrase starting inside the run goes on with
     (longest), so that a separate plan is made only when they matter."""
