@@ -300,6 +300,8 @@ class People:
         self.former = {key(w) for w in lexicon.former}
         self.gender_of = {**{key(w): "m" for w in people.male}, **{key(w): "f" for w in people.female}}
         self._roles: dict[int, tuple] = {}
+        self._said: dict[tuple, tuple] = {}
+        self.memo: dict = {}  # what the rules of one run build from these people
         self._own: dict[int, frozenset] = {}
         homes = lexicon.vocab.events.home_places
         self.home = lexicon.place(homes[0]) or homes[0] if homes else None
@@ -323,6 +325,10 @@ class People:
         got = self._roles.get(id(c))
         if got is None:
             d = c.data
+            said = (d.titles, d.intro, d.intro_kind, d.appos)  # many mentions say the same
+            got = self._roles[id(c)] = self._said.get(said)
+            if got is not None:
+                return got
             key = self.lexicon.folder.key
             words: tuple[str, ...] = ()
             gender = None
@@ -337,7 +343,7 @@ class People:
                     while ws and ws[0] in self.former:
                         ws = ws[1:]
                     words = tuple(ws)
-            got = self._roles[id(c)] = (frozenset(d.titles), words, gender)
+            got = self._roles[id(c)] = self._said[said] = (frozenset(d.titles), words, gender)
         return got
 
     def _same_role(self, a, b) -> bool | None:

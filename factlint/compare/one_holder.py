@@ -54,17 +54,19 @@ class OneHolder(Rule):
         per_sentence, per_doc = self._days(by_kind)
         roles: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            if c.data.former or c.data.byline or len(c.data.tokens) < 2:
+            d = c.data
+            if not d.titles or d.former or d.byline or len(d.tokens) < 2:
+                continue
+            held = [r for r in (unique_role(lx, title, d.scope) for title in d.titles) if r]
+            if not held:
                 continue
             day = c.when if c.when and c.when.precision == "day" else (
                 per_sentence.get((c.doc, c.sentence)) or per_doc.get(c.doc))
             if day is None or day.anchor() is None:  # a year or a month (or "????-05-05") is not "the same days"
                 continue
             c = replace(c, when=day)
-            for title in c.data.titles:
-                role = unique_role(lx, title, c.data.scope)
-                if role:
-                    roles.setdefault(role, []).append(c)
+            for role in held:
+                roles.setdefault(role, []).append(c)
         for role_key, claims in sorted(roles.items(), key=lambda kv: str(kv[0])):
             if len({c.subject for c in claims}) < 2:
                 continue

@@ -67,23 +67,30 @@ def slip_pairs(names, lexicon, kinds) -> dict[tuple, str]:
         if seen is not toks:
             shared.setdefault(key, {seen}).add(toks)
 
+    rests: dict[tuple, list] = {}  # (i, the other words) -> names
     for toks in names:
         n = len(toks)
         for i in range(n):
             rest = toks[:i] + toks[i + 1:]
             if typos:
-                for k in _keys(toks[i]):
-                    key = (i, rest, k)
-                    seen = first.setdefault(key, toks)
-                    if seen is not toks:
-                        shared.setdefault(key, {seen}).add(toks)
+                rests.setdefault((i, rest), []).append(toks)
             if others and n >= 3 and i < n - 1:
                 put((i, rest), toks)
         if others and n >= 3:
             put(tuple(sorted(toks)), toks)
+    groups = list(shared.values())
+    # names sharing every word but one (most share none with another name), whose words
+    # that differ share a form with letters taken out, or a sound
+    for (i, _), near in rests.items():
+        if len(near) > 1:
+            by_form: dict[str, list] = {}
+            for toks in near:
+                for k in _keys(toks[i]):
+                    by_form.setdefault(k, []).append(toks)
+            groups.extend(g for g in by_form.values() if len(g) > 1)
     surnames = lexicon.surnames
     pairs: dict[tuple, str] = {}
-    for group in shared.values():
+    for group in groups:
         for a, b in combinations(sorted(group), 2):
             if (a, b) in pairs:
                 continue
@@ -108,7 +115,7 @@ class OneSpelling(Rule):
         with a title, a role or an age in some mention (a Vietnamese name needs one)."""
         def telling(c):
             d = c.data
-            return d.form in FOREIGN_FORMS or d.age or d.titles or people.role(c)[1]
+            return d.form in FOREIGN_FORMS or d.age or d.titles or (d.intro or d.appos) and people.role(c)[1]
         return [n for n, cs in by_name.items() if any(telling(c) for c in cs)]
 
     def subject(self, finding, role: str) -> str:
@@ -123,10 +130,11 @@ class OneSpelling(Rule):
     def check(self, by_kind):
         lx = self.lexicon
         people = People.of(lx, by_kind, self.params.window_days)
-        claims = people.compared(self.claims(by_kind))
-        by_name: dict[tuple, list] = {}
-        for c in claims:
-            by_name.setdefault(c.data.tokens, []).append(c)
+        by_name = people.memo.get(("by-name", *self.params.zones))
+        if by_name is None:  # the same for every rule of this type and its subtypes
+            by_name = people.memo[("by-name", *self.params.zones)] = {}
+            for c in people.compared(self.claims(by_kind)):
+                by_name.setdefault(c.data.tokens, []).append(c)
         wanted = set(self.params.slips)
         evidence_kinds = set(self.params.evidence)
         # one person's spellings: joined by pairs of mentions with evidence

@@ -31,7 +31,8 @@ class RoleHolder(OneSpelling):
 
     def _names(self, by_name: dict, people) -> list:
         """Only a role tells another family name: names with a role in some mention."""
-        return [n for n, cs in by_name.items() if any(people.role(c)[0] or people.role(c)[1] for c in cs)]
+        return [n for n, cs in by_name.items()
+                if any(c.data.titles or (c.data.intro or c.data.appos) and people.role(c)[1] for c in cs)]
 
     def subject(self, finding, role: str) -> str:
         """What the finding is about: the role ("Đại sứ Việt Nam tại Nga")."""

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from sys import intern
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,8 +190,15 @@ class _Doc:
         for _ in range(n):
             while i > 0 and text[i - 1] in _SPACE:
                 i -= 1
-            while i > 0 and not text[i - 1].isspace():
-                i -= 1
+            if i > 0 and not text[i - 1].isspace():
+                # the word ending at i: the last one of a short slice, else character by character
+                seg = text[max(0, i - 32):i]
+                last = seg.rsplit(None, 1)[-1]
+                if len(last) < len(seg) or i <= 32:
+                    i -= len(last)
+                else:
+                    while i > 0 and not text[i - 1].isspace():
+                        i -= 1
         while text[i] in _EDGE:
             i += 1
         j = i - 1
@@ -335,10 +343,14 @@ class _PlanSeg:
     rs1: int
     ris: int
     words: tuple[str, ...]
+    _keys: "_NameKeys | None" = None
 
     @property
     def nk(self) -> "_NameKeys":
-        return _name_keys(self.words, self.form in _FULL_FORMS, self.form != "vietnamese")
+        keys = self._keys
+        if keys is None:  # kept on the plan: a plan is applied at every occurrence of its run
+            keys = self._keys = _name_keys(self.words, self.form in _FULL_FORMS, self.form != "vietnamese")
+        return keys
 
 
 @lru_cache(maxsize=65536)
@@ -621,7 +633,11 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
         if flags & F_CONT and b + 1 < len(text) and text[b] in _SPACE and text[b + 1].islower():
             e = text.find(" ", b + 1, b + 24)
             if text[b + 1:e if e > 0 else b + 24].strip(_EDGE).casefold() in v.cont_next:
-                after = _continuation(v, run, tuple(k for k, _ in doc.words_after(b, v.max_phrase)))
+                words = tuple(k for k, _ in doc.words_after(b, v.max_phrase))
+                ck = (run, words)
+                after = v.continuations.get(ck, False)
+                if after is False:
+                    after = v.continuations[ck] = _continuation(v, run, words)
         sent = bool(flags & F_SENT) and doc.at_sentence_start(a)
         if after is not None or sent:
             ck = (run, sent, after)
@@ -880,9 +896,10 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
     bare_foreign: list[tuple[int, int, str]] = []      # one foreign word nothing introduces
     things: set[str] = set()
     plans, singles, intro_last, bwd = v.plans, v.singles, v.intro_last, v.bwd
-    if len(plans) > _PLAN_CACHE_MAX or len(singles) > _PLAN_CACHE_MAX:
+    if len(plans) > _PLAN_CACHE_MAX or len(singles) > _PLAN_CACHE_MAX or len(v.continuations) > _PLAN_CACHE_MAX:
         plans.clear()             # the caches stay bounded on a long run
         singles.clear()
+        v.continuations.clear()
     joined_to = -1
     n = len(text)
     for m in v.run_re.finditer(text):
@@ -1222,11 +1239,15 @@ def _word_before(text: str, pos: int) -> str:
     return _skey(text[text.rfind(" ", max(0, pos - 40), pos - 1) + 1:pos - 1])
 
 
-def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
+def _words_before(text: str, pos: int, reach: int = _CHAIN_REACH) -> tuple[list[tuple[str, int]], bool]:
     """(vocabulary key, start) of the words right before pos, in the same clause: a
-    comma is a word of its own; other punctuation, a dash or a full stop ends the clause."""
-    lo = max(0, pos - _CHAIN_REACH)
+    comma is a word of its own; other punctuation, a dash or a full stop ends the clause.
+    Read from `reach` characters back (and never before the line): with a reach shorter
+    than _CHAIN_REACH, also whether the words may be the end of a longer list (the first
+    one may then be cut, and words before it are missing)."""
+    lo = max(0, pos - reach)
     nl = text.rfind("\n", lo, pos)
+    cut = nl < 0 and lo > 0 and reach < _CHAIN_REACH
     out = []
     for m in _CHAIN_WORD.finditer(text, nl + 1 if nl >= 0 else lo, pos):
         w = m.group()
@@ -1239,7 +1260,10 @@ def _words_before(text: str, pos: int) -> list[tuple[str, int]]:
             if not k or w[-1] in ".!?":
                 continue
         out.append((k, m.start()))
-    return out
+    return out, cut
+
+
+_CHAIN_NEAR = 48  # characters read first for a title chain (most are short)
 
 
 class PersonExtractor(Extractor):
@@ -1249,10 +1273,22 @@ class PersonExtractor(Extractor):
         super().__init__(lexicon)
         self.people = lexicon.people
         self._chains: dict[tuple[str, ...], tuple] = {}
+        self._names: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+
+    def _name(self, written: str) -> tuple[str, str, tuple[str, ...]]:
+        """(name, folded name, its words), interned: names repeat across mentions and
+        documents, and interned strings stay shared when claims are rebuilt from the cache."""
+        got = self._names.get(written)
+        if got is None:
+            if len(self._names) > _PLAN_CACHE_MAX:
+                self._names.clear()
+            name = intern(written)
+            value = intern(self.lexicon.folder.key(name))
+            got = self._names[name] = (name, value, tuple(map(intern, value.split())))
+        return got
 
     def extract(self, doc, found):
         lx, v = self.lexicon, self.people
-        fold = lx.folder.key
         text = doc.text
         when = doc.reference.date if doc.reference else None
         sentences = doc.sentences
@@ -1276,8 +1312,11 @@ class PersonExtractor(Extractor):
                 if not titles and m.appos:
                     _, titles, scope, former = self._chain(tuple(_skey(w) for w in m.appos.split()))
             intro, intro_start, intro_kind = m.intro, m.intro_start, _INTRO_KINDS.get(m.ikind)
+            title_text = intern(text[chain_start:start].rstrip(" ,")) if chain_start is not None else ""
             if intro is None and chain_start is not None:  # the title chain is its intro
-                intro, intro_start, intro_kind = text[chain_start:start].rstrip(" ,"), chain_start, OFFICE
+                intro, intro_start, intro_kind = title_text, chain_start, OFFICE
+            elif intro:
+                intro = intern(intro)
             if intro and not former:
                 former = _skey(intro.split(None, 1)[0]) in v.former
             mention_start = start
@@ -1285,14 +1324,13 @@ class PersonExtractor(Extractor):
                 mention_start = intro_start
             if chain_start is not None and chain_start < mention_start:
                 mention_start = chain_start
-            name = m.name
-            value = fold(name)
-            full = m.full or name
-            subject = value if full == name else fold(full)
+            name, value, tokens = self._name(m.name)
+            if m.full and m.full != name:
+                full, subject, _ = self._name(m.full)
+            else:
+                full, subject = name, value
             data = PersonData(
-                name, tuple(value.split()), titles, scope,
-                text[chain_start:start].rstrip(" ,") if chain_start is not None else "",
-                mention_start, former, subject != value,
+                name, tokens, titles, scope, title_text, mention_start, former, subject != value,
                 form=m.form, intro=intro, intro_start=intro_start, intro_kind=intro_kind if intro else None,
                 appos=m.appos, age=m.age, age_span=m.age_span, full=full, byline=m.byline)
             if m.form == "surname_only" and sentence:
@@ -1316,15 +1354,30 @@ class PersonExtractor(Extractor):
             data.tail, data.tail_words, data.tail_ends = tuple(fold(w) for w in words), tuple(words), tuple(ends)
 
     def _chain_before(self, text: str, pos: int):
-        """(start, titles, scope, former) of the title chain that ends right before pos."""
+        """(start, titles, scope, former) of the title chain that ends right before pos.
+        The words near pos are read first, all of the reach only when the chain may go on."""
+        words, cut = _words_before(text, pos, _CHAIN_NEAR)
+        got = self._chain_in(text, words, cut)
+        if got is None:
+            got = self._chain_in(text, _words_before(text, pos)[0], False)
+        return got
+
+    def _chain_in(self, text: str, words: list[tuple[str, int]], cut: bool):
+        """_chain_before on the words before a name; None when `cut` (they may be the end
+        of a longer list) and the first of them was read (it may be cut, and the chain
+        may go on before it)."""
         v = self.people
-        words = _words_before(text, pos)
+        if cut and len(words) < 2:
+            return None
         if not words or words[-1][0] not in v.chain_last:
             return None, (), _NO_SCOPE, False
         i = len(words)
+        low = i - 1  # the lowest index of `words` read
         start = None  # index of the first word of the chain read so far (when it holds a title)
         title_seen = False
         while i > 0:
+            if i - 1 < low:
+                low = i - 1
             if words[i - 1][0] == ",":
                 if not title_seen:
                     break
@@ -1334,6 +1387,8 @@ class PersonExtractor(Extractor):
             hit = None
             for n in v.chain_last.get(words[i - 1][0], ()):
                 if n <= i:
+                    if i - n < low:
+                        low = i - n
                     kind = v.chain.get(tuple(w for w, _ in words[i - n:i]))
                     if kind:
                         hit = (kind, n)
@@ -1349,6 +1404,8 @@ class PersonExtractor(Extractor):
                     break
                 start = i - n
             i -= n
+        if cut and low == 0:
+            return None
         if start is not None and i == start and i > 0 and words[i - 1][0] != "," \
                 and text[words[i - 1][1]].isupper() and words[i - 1][0] not in v.stop:
             # a capitalised word before the chain makes its first title part of a name

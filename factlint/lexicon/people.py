@@ -294,6 +294,7 @@ class PeopleLexicon:
         # extract/person.py): the cut of each distinct run, the action for each one-word run
         self.plans: dict = {}
         self.singles: dict[str, int] = {}
+        self.continuations: dict[tuple, tuple[str, ...] | None] = {}  # (run, words after) -> _continuation
         self.intro_kinds: dict[tuple[str, ...], str] = {}
 
         # Title chains ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", "Đại sứ Việt Nam tại
