@@ -144,10 +144,10 @@ def make_findings_case(folder: Path, variants: int, mentions: int) -> None:
     mention of the name."""
     folder.mkdir(parents=True)
     for d in range(mentions // 100):
-        lines = [f"Tổng thống Ilham Aliyev phát biểu tại phiên họp số {d * 100 + i}." for i in range(100)]
+        lines = [f"Tổng thống Azerbaijan Ilham Aliyev phát biểu tại phiên họp số {d * 100 + i}." for i in range(100)]
         (folder / f"name-{d:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for i, v in enumerate(spelling_variants(variants)):
-        (folder / f"variant-{i:03d}.txt").write_text(f"Tổng thống Ilham {v} phát biểu.\n", encoding="utf-8")
+        (folder / f"variant-{i:03d}.txt").write_text(f"Tổng thống Azerbaijan Ilham {v} phát biểu.\n", encoding="utf-8")
 
 
 def bench_findings(quick: bool, tmp: Path) -> list[list]:

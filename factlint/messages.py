@@ -84,9 +84,16 @@ PHRASES: dict[str, frozenset[str]] = {
     # why the claims were judged comparable, per rule type ({choice}: one of the above)
     "why-one-value": _F({"choice"}),
     "why-one-value-window": _F({"choice", "window_days"}),
-    "why-role-holder": _F({"choice"}),
     "why-one-holder": _F({"choice", "window_days"}),
-    "why-one-spelling": _F({"choice"}),
+    "why-same-person": _F({"evidence", "choice"}),
+    "why-age": _F({"window_days", "choice"}),
+    "why-place": _F({"choice"}),
+    # why two mentions are one person (compare/__init__.py People)
+    "evidence-unique-role": _F({"role"}),
+    "evidence-role": _F({"role"}),
+    "evidence-age": _F({"role"}),
+    "evidence-document": _F({"role"}),
+    "evidence-story": _F({"role"}),
     "why-quantity": _F({"expected", "support"}),
     "why-quantity-lower": _F(),
     "why-ordinal": _F({"expected", "support"}),

@@ -134,15 +134,30 @@ class RoleScope:
 class PersonData(Payload):
     name: str  # as written
     tokens: tuple[str, ...]  # folded name parts
-    titles: tuple[str, ...]  # canonical title keys
+    titles: tuple[str, ...]  # canonical title keys (titles.toml), from the title chain before the name or in its apposition
     scope: RoleScope
     title_text: str  # the title chain as written
-    mention_start: int  # where the title chain starts
+    mention_start: int  # where the title chain (else the intro, else the name) starts
     former: bool = False  # "nguyên", "cố": no longer holds the title
     bare: bool = False  # a later mention resolved to a full name of the same document
     tail: tuple[str, ...] = ()  # folded lowercase words after a one-word name ("Tô lâm")
     tail_words: tuple[str, ...] = ()
     tail_ends: tuple[int, ...] = ()
+    # how the name is written: vietnamese, foreign, east_asian, initials, given_only
+    # ("chị Hoa"), surname_only ("Castex", "Bác Hồ"), mononym (one foreign word)
+    form: str = "vietnamese"
+    intro: str | None = None  # the honorific, role or title right before the name, as written
+    intro_start: int | None = None
+    intro_kind: str | None = None  # honorific, role, office or organisation role (ORG_ROLE)
+    appos: str | None = None  # the role in apposition after the name ("…, giám đốc công ty X")
+    age: int | None = None  # "(52 tuổi)" right after the name
+    age_span: tuple[int, int] | None = None  # where the age is written ("52 tuổi")
+    full: str | None = None  # the full name the mention resolves to in its document, as written
+    byline: bool = False  # an author line or a photo credit (zone "meta": never compared)
+
+
+# the kinds of intro (PersonData.intro_kind)
+HONORIFIC, ROLE, OFFICE, ORG_ROLE = "honorific", "role", "office", "organisation role"
 
 
 @dataclass(slots=True)
@@ -249,6 +264,14 @@ class SpellingData(Payload):
 
 
 @dataclass(slots=True)
+class PlaceData(Payload):
+    """A place written one slip away from the vocabulary's form of it."""
+
+    preferred: str  # the vocabulary's form it is one slip from
+    place_kind: str  # country, province, city, district, region, landmark
+
+
+@dataclass(slots=True)
 class MomentData(Payload):
     """A step of an event at a time of day: "lúc 16 giờ … hạ cánh"."""
 
@@ -281,7 +304,8 @@ class DirectiveData(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     "person": PersonData, "visit": VisitData, "date": DateData, "event": EventData,
     "quantity": QuantityData, "anniversary": AnniversaryData, "spelling": SpellingData,
-    "moment": MomentData, "topic": TopicData, "ordinal": OrdinalData, "suppression": DirectiveData,
+    "moment": MomentData, "topic": TopicData, "ordinal": OrdinalData, "place": PlaceData,
+    "suppression": DirectiveData,
 }
 
 
@@ -290,7 +314,7 @@ PAYLOADS: dict[str, type[Payload]] = {
 # Where a claim stands in its document (normalize/structure.py): the article (body, title)
 # or page furniture (captions, related-news lists, comment forms, datelines and bylines).
 ZONES = ("body", "title", "caption", "furniture", "meta")
-COMPARED_ZONES = ("body", "title")  # what rules compare unless a rule file says otherwise
+COMPARED_ZONES = ("body", "title", "caption")  # what rules compare unless a rule file says otherwise (captions are newsroom text)
 
 
 @dataclass(slots=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
-SHAPE_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex (â ê ô), breve (ă), horn (ơ ư)
+GRAVE, ACUTE, TILDE, HOOK_ABOVE, DOT_BELOW = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
+CIRCUMFLEX, BREVE, HORN = "\u0302", "\u0306", "\u031b"
+TONE_MARKS = frozenset((GRAVE, ACUTE, TILDE, HOOK_ABOVE, DOT_BELOW))  # huyền sắc ngã hỏi nặng
+SHAPE_MARKS = frozenset((CIRCUMFLEX, BREVE, HORN))  # circumflex (â ê ô), breve (ă), horn (ơ ư)
 VOWELS = frozenset("aeiouyăâêôơư")
 MARKED_VOWELS = frozenset("ăâêôơư")  # carry their own diacritic and attract the tone mark
 LETTER_D_BAR = "đĐ"

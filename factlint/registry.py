@@ -17,6 +17,7 @@ import importlib
 CLAIM_KINDS = {
     "spelling": "SpellingExtractor",
     "person": "PersonExtractor",
+    "place": "PlaceExtractor",
     "date": "DateExtractor",
     "visit": "VisitExtractor",
     "anniversary": "AnniversaryExtractor",
@@ -47,12 +48,14 @@ RULE_TYPES = {
     "number-notation": "NumberNotation",
     "event-time": "EventTime",
     "mixed-script": "MixedScript",
+    "one-age": "OneAge",
+    "place-spelling": "PlaceSpelling",
 }
 
 # rule types whose findings are about style, not facts (the facts agree; the fix is
 # certain), and the warnings about suppression comments: the Markdown report folds them
 # into one table
-STYLE_TYPES = frozenset({"one-form", "name-case", "unused-suppression", "invalid-suppression"})
+STYLE_TYPES = frozenset({"one-form", "name-case", "place-spelling", "unused-suppression", "invalid-suppression"})
 
 # output format -> factlint/report/<format>.py, which defines render(result) -> str
 FORMATS = ("concise", "json", "full", "markdown", "github", "sarif")

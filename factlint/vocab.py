@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from factlint.orthography import TONED_CAPITAL, TONED_SYLLABLE
 
@@ -107,12 +107,19 @@ class Title(Strict):
     aliases: list[str] = []
     group: str | None = None  # titles in one group are exclusive for one person (Tổng thống / Thủ tướng)
     unique: bool = False  # one holder at a time for one country / organisation
+    # the qualifiers a mention must give for its holder to be the only one (a unique title
+    # is compared only then): "Đại sứ" is one person for one country posted to another;
+    # empty: any one of "of" and "org"
+    unique_scope: list[Literal["of", "at", "org"]] = []
+    # the title without qualifiers is the home country's ([events] home_places): "Thủ tướng
+    # Phạm Minh Chính" is the Prime Minister of Việt Nam
+    home: bool = False
 
 
 class Place(Strict):
     name: str
     aliases: list[str] = []
-    kind: Literal["country", "province", "city", "region"] = "country"
+    kind: Literal["country", "province", "city", "district", "region", "landmark"] = "country"
 
 
 class Organization(Strict):
@@ -154,6 +161,61 @@ class Names(Strict):
     connectors: list[str] = []  # words between a visit level and its host ("tới", "đến")
     former: list[str] = []  # words before a title for a past or acting holder ("nguyên", "cố")
     posted_at: list[str] = []  # before the country a diplomat is posted to ("tại")
+
+
+# ---- people: how a person is written about (rules/vocab/people.toml) ------------------------
+
+class Families(Strict):
+    """Family names other than the Vietnamese ones of [names] surnames."""
+
+    chinese: list[str] = []  # read in Sino-Vietnamese: "Tập Cận Bình"
+    east_asian: list[str] = []  # romanised, matched as written: "Park Hang-seo", "Kim Jong-un"
+
+
+class Intros(Strict):
+    """Words written right before a name, by what they let through (extract/person.py)."""
+
+    honorifics: list[str] = []  # "ông", "chị": also a lone given or family name
+    roles: list[str] = []  # "bác sĩ", "HLV", "bị cáo": also a given name of one or two syllables
+    offices: list[str] = []  # "Bộ trưởng": a full or foreign name (a lone word is the organisation)
+    org_roles: list[str] = []  # "đại diện", "sinh viên": a full name only
+    not_intros: list[str] = []  # end like an honorific but are not one ("công bố", "cụ thể")
+    copulas: list[str] = []  # between a one-word name and its role ("đang là")
+    male: list[str] = []  # honorifics that say the person is a man, and those that say a woman:
+    female: list[str] = []  # "ông X" and "bà X" are two people
+
+
+class PersonContext(Strict):
+    heads: list[str] = []  # make the run after them a thing: a street, a school, a prize
+    locatives: list[str] = []  # make the run after them a place ("tại", "ở")
+    verbs: list[str] = []  # follow a person ("cho biết", "ghi bàn"): a one-word name is a name
+    age_words: list[str] = []  # "(52 tuổi)"
+    place_words: list[str] = []  # before the name of a province or a country ("tỉnh", "nước")
+
+
+class NonPerson(Strict):
+    """Latin-script words of things (matched as written)."""
+
+    words: list[str] = []  # brands, media, clubs, works, English words of names of things
+    org_suffixes: list[str] = []  # end the name of an organisation or a work ("Institute")
+    foreign_titles: list[str] = []  # stay outside a foreign name ("Sir", "Dr")
+    name_suffixes: list[str] = []  # end a foreign name without being one ("Jr", "III")
+
+
+class Bylines(Strict):
+    photo: list[str] = []  # cue words of a photo credit ("Ảnh:")
+    source: list[str] = []  # start a source or author line ("Theo")
+    notes: list[str] = []  # in brackets after a byline ("(ghi)")
+    tail_lines: int = Field(4, ge=0, le=20)  # how many last non-empty lines may hold the byline
+
+
+class People(Strict):
+    families: Families = Families()
+    intro: Intros = Intros()
+    context: PersonContext = PersonContext()
+    nonperson: NonPerson = NonPerson()
+    particles: list[str] = []  # lowercase words inside foreign names ("de", "van", "bin")
+    byline: Bylines = Bylines()
 
 
 class Sentences(Strict):
@@ -425,6 +487,7 @@ class Vocabulary(Strict):
     orthography: Orthography = Orthography()
     furniture: Furniture = Furniture()
     names: Names = Names()
+    people: People = People()
     sentences: Sentences = Sentences()
     grammar: Grammar = Grammar()
     dates: Dates = Dates()

@@ -9,10 +9,12 @@ def test_claims_table_shows_what_was_read():
     lines = proc.stdout.splitlines()
     assert lines[0].split()[:3] == ["location", "kind", "subject"]
     assert any("seeds/004_30a8aa393b8066a4.txt:17:144" in ln and "Đặng Minh Khôi" in ln for ln in lines)
-    # the caption "Đại sứ Đặng Minh Khôi - Ảnh: TTXVN" is furniture: hidden unless asked for
-    assert not any(":19:" in ln for ln in lines)
+    # the caption "Đại sứ Đặng Minh Khôi - Ảnh: TTXVN" is newsroom text: listed and compared
+    assert any(":19:" in ln and "caption" in ln for ln in lines)
+    # the metadata line that opens the file is not: hidden unless asked for
+    assert not any(":1:42" in ln for ln in lines)
     shown = run_cli("claims", "seeds/004_30a8aa393b8066a4.txt", "--kind", "person", "--all-zones")
-    assert any(":19:" in ln and "caption" in ln for ln in shown.stdout.splitlines())
+    assert any(":1:42" in ln and "meta" in ln for ln in shown.stdout.splitlines())
 
 
 def test_rule_shows_its_examples():

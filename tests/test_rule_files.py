@@ -149,6 +149,9 @@ def test_cli_exit_2_with_one_line(tmp_path):
     ('[dates]\nweekday = { "thứ hai" = 1 }\n', "dates.weekday: unknown key (did you mean 'weekdays'?)"),
     ('[events]\ntrigger = ["chuyến thăm"]\n', "events.trigger: unknown key (did you mean 'triggers'?)"),
     ('[extra.numbers]\nscales = {}\n', "extra: unknown key"),
+    ('[people.intro]\nhonorific = ["ông"]\n', "people.intro.honorific: unknown key (did you mean 'honorifics'?)"),
+    ('[people]\nparticle = ["de"]\n', "people.particle: unknown key (did you mean 'particles'?)"),
+    ('[[place]]\nname = "Huế"\nkind = "town"\n', "place.0.kind"),
 ])
 def test_misspelled_vocabulary_section_key_is_an_error_with_a_hint(tmp_path, vocab, hint):
     """Every vocabulary section is typed: a typo is never a silent fall-back to a default."""

@@ -10,12 +10,14 @@ Claims from page furniture (captions, related-news lists) are never compared.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import ClassVar, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from factlint.messages import Phrasebook, parse, render
-from factlint.model import COMPARED_ZONES, SEVERITY_RANK, Claim, Finding
+from factlint.model import (COMPARED_ZONES, HONORIFIC, OFFICE, ROLE, SEVERITY_RANK, Claim, Finding, RoleScope,
+                            close_in_time)
 
 
 class Params(BaseModel):
@@ -135,18 +137,19 @@ def majority(phrase: Phrasebook, claims: list[Claim], value=lambda c: c.value,
 
 def split_conflict(rule: Rule, claims: list[Claim], subject: str, message, *, value=lambda c: c.value,
                    shown=lambda c: c.display or c.value, preferred=None, weight=None,
-                   why=lambda choice: choice) -> list[Finding]:
+                   why=lambda choice: choice, disagree_fields: dict | None = None) -> list[Finding]:
     """One finding per value that disagrees with the best supported one; or, when no value
     has more documents behind it than another and they come from different documents, one
     finding saying that the sources disagree, with every side and no suggestion (a rule
     of style, DISAGREE false, suggests one anyway).
 
     `message(outlier_shown, expected_shown)` words the finding; `why(choice)` says why the
-    claims were compared, given why the suggested value was chosen."""
+    claims were compared, given why the suggested value was chosen; `disagree_fields` are
+    the rule's own fields of its "disagree" message."""
     phrase = rule.phrase
     counts = tally(claims, value)
     if rule.DISAGREE and preferred not in counts and _undecided(claims, counts):
-        return [_disagreement(rule, claims, subject, value, shown, counts, why)]
+        return [_disagreement(rule, claims, subject, value, shown, counts, why, disagree_fields or {})]
     best, choice = majority(phrase, claims, value, preferred, weight)
     forms: dict[str, Counter] = {}
     for c in claims:
@@ -175,7 +178,7 @@ def _undecided(claims, counts) -> bool:
     return len({c.doc for c in claims}) > 1
 
 
-def _disagreement(rule, claims, subject, value, shown, counts, why) -> Finding:
+def _disagreement(rule, claims, subject, value, shown, counts, why, fields) -> Finding:
     forms: dict[str, str] = {}
     for c in claims:
         forms.setdefault(value(c), shown(c))
@@ -183,7 +186,7 @@ def _disagreement(rule, claims, subject, value, shown, counts, why) -> Finding:
     sides = [c for c in claims if value(c) == first] + [c for c in claims if value(c) != first]
     values = list(dict.fromkeys(forms[value(c)] for c in sides))
     return rule.finding(
-        message=rule.message("disagree", subject=subject, values=" / ".join(values)),
+        message=rule.message("disagree", subject=subject, values=" / ".join(values), **fields),
         subject=subject, expected=None, values=values, sides=sides,
         outliers=sum(value(c) == first for c in claims), why=why(rule.phrase("why-disagree")),
         support={forms[v]: describe(rule.phrase, counts[v]) for v in counts})
@@ -204,7 +207,7 @@ def split_unsaid(claims: list, attribute) -> list[list]:
     return list(groups.values())
 
 
-_STORIES: dict = {}  # the last topic claims asked about, and their Stories
+_MEMO: dict = {}  # what several rules of one run build from the same claims (Stories.of, People.of)
 
 
 class Stories:
@@ -219,31 +222,38 @@ class Stories:
     MIN_SHARED = 3
     RARE_SHARE = 0.01  # a name written by more than this share of the documents is common…
     RARE_FLOOR = 10  # …unless so few write it (small corpora: every name is rare)
-
-    def __new__(cls, by_kind: dict[str, list[Claim]]):
-        # the rules of one comparison share one: it reads every document's names
-        topics = by_kind.get("topic", ())
-        last = _STORIES.get("last")
-        if last is not None and last[0] is topics:
-            return last[1]
-        self = super().__new__(cls)
-        _STORIES["last"] = (topics, self)
-        return self
+    EVENT_SHARE = 0.25
 
     def __init__(self, by_kind: dict[str, list[Claim]]):
-        if hasattr(self, "rare"):
-            return
         topics = {c.doc: c.data.names for c in by_kind.get("topic", ())}
         df: Counter = Counter(n for names in topics.values() for n in names)
         limit = max(self.RARE_FLOOR, self.RARE_SHARE * len(topics))
         self.rare = {doc: frozenset(n for n in names if df[n] <= limit) for doc, names in topics.items()}
 
-    def together(self, a: str, b: str) -> bool:
+    @classmethod
+    def of(cls, by_kind) -> Stories:
+        """The stories of these claims, built once for all the rules of a run."""
+        topics = by_kind.get("topic", ())
+        if _MEMO.get("stories-of") is not topics:
+            _MEMO["stories-of"], _MEMO["stories"] = topics, cls(by_kind)
+        return _MEMO["stories"]
+
+    def together(self, a: str, b: str, ignore: frozenset = frozenset()) -> bool:
+        """Whether documents a and b tell one story; names in `ignore` (those of the very
+        claims being compared) do not count."""
         if a == b:
             return True
         ra, rb = self.rare.get(a, frozenset()), self.rare.get(b, frozenset())
         need = min(self.MIN_SHARED, max(2, min(len(ra), len(rb))))
-        return len(ra & rb) >= need
+        return len((ra & rb) - ignore) >= need
+
+    def same_event(self, a: str, b: str, ignore: frozenset = frozenset()) -> bool:
+        """A stricter `together`: the documents share a good part (EVENT_SHARE) of the rare
+        names of the shorter one, not only a few (the roster of one club is not one match)."""
+        if a == b:
+            return True
+        ra, rb = self.rare.get(a, frozenset()) - ignore, self.rare.get(b, frozenset()) - ignore
+        return len(ra & rb) >= max(self.MIN_SHARED, self.EVENT_SHARE * min(len(ra), len(rb)))
 
     def split(self, claims: list) -> list[list]:
         """Claims split by story: documents linked to each other, directly or through the
@@ -265,3 +275,199 @@ class Stories:
         for c in claims:
             groups.setdefault(find(c.doc), []).append(c)
         return list(groups.values())
+
+
+# ---- people: which person claims are one person ------------------------------------------
+
+# evidence that two mentions are one person (People.evidence)
+UNIQUE_ROLE, SAME_ROLE, SAME_AGE, SAME_DOCUMENT, SAME_STORY = "unique-role", "role", "age", "document", "story"
+FOREIGN_FORMS = frozenset(("foreign", "east_asian", "mononym"))
+_AGE_GAP = 3  # years: ages further apart are two people, not a slip
+
+
+def unique_role(lexicon, title: str, scope, home: str | None = None) -> tuple | None:
+    """The key of a role one person holds at a time (a unique title of titles.toml, with
+    the qualifiers its `unique_scope` asks for, else with a country or an organisation),
+    or None. `home`: the country a title without qualifiers is of (a Vietnamese name
+    with "Thủ tướng" is the Prime Minister of Việt Nam)."""
+    if not lexicon.title_unique.get(title):
+        return None
+    if home and title in lexicon.title_home and not (scope.of or scope.org or scope.at):
+        scope = replace(scope, of=home)
+    needs = lexicon.title_unique_scope.get(title)
+    if needs:
+        if not all(getattr(scope, q) for q in needs):
+            return None
+        return (title, *(getattr(scope, q) for q in needs))
+    if not (scope.org or scope.of):
+        return None
+    return (title, scope.org, scope.of)
+
+
+class People:
+    """Which person claims that write a name in different ways are one person, and why.
+
+    Two mentions are one person when nothing tells them apart (a man and a woman, two
+    different roles, ages years apart) and something ties them together: the one role a
+    person holds at a time (a unique title of titles.toml with its country or organisation,
+    in the same days), or — within one story (`Stories`) — the same role or title, the same
+    age, or, for a foreign name, the story itself (one article rarely has two foreigners
+    whose names are one letter apart). A Vietnamese name with nothing but a story in common
+    is not enough: lists of people with near names are common ("Nguyễn Văn Hùng, Nguyễn
+    Văn Hưng")."""
+
+    @classmethod
+    def of(cls, lexicon, by_kind, window_days: int = 365) -> People:
+        """The people of these claims, built once per run and window."""
+        persons = by_kind.get("person", ())
+        key = (id(lexicon), window_days)
+        if _MEMO.get("people-of") is not persons:
+            _MEMO["people-of"], _MEMO["people"] = persons, {}
+        got = _MEMO["people"].get(key)
+        if got is None:
+            got = _MEMO["people"][key] = cls(lexicon, by_kind, window_days)
+        return got
+
+    def __init__(self, lexicon, by_kind, window_days: int = 365):
+        self.lexicon = lexicon
+        self.stories = Stories.of(by_kind)
+        self.window_days = window_days
+        key = lexicon.folder.key
+        people = lexicon.vocab.people.intro
+        self.former = {key(w) for w in lexicon.former}
+        self.gender_of = {**{key(w): "m" for w in people.male}, **{key(w): "f" for w in people.female}}
+        self._roles: dict[int, tuple] = {}
+        self._said: dict[tuple, tuple] = {}
+        self.memo: dict = {}  # what the rules of one run build from these people
+        self._own: dict[int, frozenset] = {}
+        homes = lexicon.vocab.events.home_places
+        self.home = lexicon.place(homes[0]) or homes[0] if homes else None
+
+    def compared(self, claims) -> list:
+        """Person claims whose name can be compared (never a byline): a name of two words
+        or more written out (not a later mention resolved to a full name), or one foreign
+        word with a role before it ("Đại sứ Kovalenko")."""
+        out = []
+        for c in claims:
+            d = c.data
+            if d.byline:
+                continue
+            if len(d.tokens) >= 2 and not d.bare or \
+                    d.form in ("mononym", "surname_only") and d.intro_kind in (ROLE, OFFICE):
+                out.append(c)  # a one-word name counts as written, also when it resolved
+        return out
+
+    def role(self, c) -> tuple:
+        """(titles with their scope, the role as folded words, gender) of a mention."""
+        got = self._roles.get(id(c))
+        if got is None:
+            d = c.data
+            said = (d.titles, d.intro, d.intro_kind, d.appos)  # many mentions say the same
+            got = self._roles[id(c)] = self._said.get(said)
+            if got is not None:
+                return got
+            key = self.lexicon.folder.key
+            words: tuple[str, ...] = ()
+            gender = None
+            for text, kind in ((d.intro, d.intro_kind), (d.appos, ROLE)):
+                if not text:
+                    continue
+                if kind == HONORIFIC:
+                    gender = self.gender_of.get(key(text))
+                    continue
+                if not words:
+                    ws = key(text).split()
+                    while ws and ws[0] in self.former:
+                        ws = ws[1:]
+                    words = tuple(ws)
+            got = self._roles[id(c)] = self._said[said] = (frozenset(d.titles), words, gender)
+        return got
+
+    def _same_role(self, a, b) -> bool | None:
+        """True: one role; False: two different roles; None: nothing to tell."""
+        ta, wa, _ = self.role(a)
+        tb, wb, _ = self.role(b)
+        if ta and tb:
+            return bool(ta & tb) and a.data.scope.compatible(b.data.scope)
+        if wa and wb:
+            short, long_ = sorted((wa, wb), key=len)
+            return long_[:len(short)] == short
+        return None
+
+    def same_person_elsewhere(self, a, b) -> bool:
+        """Whether two mentions of one name in two documents are one person: one story
+        (their own names and roles not counted), nothing telling them apart."""
+        if self._same_role(a, b) is False:
+            return False
+        ga, gb = self.role(a)[2], self.role(b)[2]
+        if ga and gb and ga != gb:
+            return False
+        return self.stories.together(a.doc, b.doc, self._own_words(a) | self._own_words(b))
+
+    def same_spelling_same_person(self, a, b) -> bool:
+        """Whether two mentions of one spelling are one person: in one story, or the one
+        holder of a role, with no role, gender or age telling them apart."""
+        if self._same_role(a, b) is False:
+            return False
+        ga, gb = self.role(a)[2], self.role(b)[2]
+        if ga and gb and ga != gb:
+            return False
+        return self.stories.together(a.doc, b.doc) or bool(self.unique_roles(a) & self.unique_roles(b))
+
+    def _own_words(self, c) -> frozenset:
+        """The topic names a mention's own name and role make (words and pairs of them)."""
+        d = c.data
+        got = self._own.get(id(c))
+        if got is None:
+            words = list(d.tokens) + list(self.role(c)[1]) + self.lexicon.folder.key(d.title_text).split()
+            got = self._own[id(c)] = frozenset(words) | frozenset(" ".join(p) for p in zip(words, words[1:]))
+        return got
+
+    def _one_holder(self, a, b) -> bool:
+        """Whether a and b hold one unique role; within one document a title without its
+        qualifiers takes those of the other mention ("Đại sứ Việt Nam tại Nga X" … "Đại
+        sứ Y")."""
+        if a.doc == b.doc and not (a.data.former or b.data.former) and a.data.scope.compatible(b.data.scope):
+            scope = RoleScope(*(x or y for x, y in ((a.data.scope.of, b.data.scope.of),
+                                                    (a.data.scope.at, b.data.scope.at),
+                                                    (a.data.scope.org, b.data.scope.org))))
+            home = self.home if a.data.tokens[0] in self.lexicon.surnames else None
+            return any(unique_role(self.lexicon, t, scope, home) for t in set(a.data.titles) & set(b.data.titles))
+        return bool(self.unique_roles(a) & self.unique_roles(b))
+
+    def unique_roles(self, c) -> set:
+        d = c.data
+        if d.former:
+            return set()
+        home = self.home if d.tokens[0] in self.lexicon.surnames else None
+        return {r for t in d.titles if (r := unique_role(self.lexicon, t, d.scope, home))}
+
+    def evidence(self, a, b, foreign: bool) -> str | None:
+        """Why mentions a and b, whose names are one slip apart, are one person, or None:
+        UNIQUE_ROLE (the one holder of a role at the time), SAME_DOCUMENT (one document, and the same role or age, or a foreign
+        name), or across documents of one story SAME_ROLE, SAME_AGE, SAME_STORY (a
+        foreign name of two words or more). Their own names and roles do not make two
+        documents one story."""
+        ga, gb = self.role(a)[2], self.role(b)[2]
+        if ga and gb and ga != gb:
+            return None
+        if a.data.age and b.data.age and abs(a.data.age - b.data.age) >= _AGE_GAP:
+            return None
+        same_role = self._same_role(a, b)
+        if same_role is False:
+            return None
+        one_doc = a.doc == b.doc
+        if self._one_holder(a, b) and close_in_time(a.when, b.when, self.window_days):
+            return UNIQUE_ROLE
+        if not one_doc and not self.stories.together(a.doc, b.doc, self._own_words(a) | self._own_words(b)):
+            return None
+        if same_role:
+            why = SAME_ROLE
+        elif a.data.age and a.data.age == b.data.age:
+            why = SAME_AGE
+        elif foreign and len(a.data.tokens) >= 2 and (one_doc or self.stories.same_event(
+                a.doc, b.doc, self._own_words(a) | self._own_words(b))):
+            why = SAME_STORY
+        else:
+            return None
+        return SAME_DOCUMENT if one_doc else why

@@ -10,7 +10,7 @@ come ("hướng tới kỷ niệm 100 năm") is not this year's.
 
 from __future__ import annotations
 
-from factlint.compare import Rule, Stories, split_conflict
+from factlint.compare import Rule, Stories, position, split_conflict
 
 
 class AnniversaryConsistency(Rule):
@@ -22,7 +22,7 @@ class AnniversaryConsistency(Rule):
     def check(self, by_kind):
         key = self.lexicon.folder.key
         relationship = [key(w) for w in self.lexicon.vocab.events.relationship_words]
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             if c.attribute != "years" or not c.data.reference_year or c.data.future:
@@ -37,7 +37,7 @@ class AnniversaryConsistency(Rule):
 
     def _conflict(self, claims: list, counterparts):
         if len({c.value for c in claims}) > 1:
-            claims.sort(key=lambda c: (c.doc, c.start))
+            claims.sort(key=position)
             subject = claims[0].data.what
             if counterparts:
                 subject = f"{subject} ({', '.join(counterparts)})"

@@ -3,8 +3,9 @@ and "15h42' … hạ cánh" for the same landing cannot both be right.
 
 Moments (extract/moment.py) are grouped by step, then by event, actor and day: a moment
 that leaves one of those unsaid joins the group when only one group could be meant. A
-moment that names neither its event nor its actor ("… tử vong lúc 17h"), or a minute of a
-match that names nobody (every match has goals), says too little to be compared. Plans are never compared; documents are compared only within one story
+moment that names neither its event nor its actor ("… tử vong lúc 17h"), a minute of a
+match that names nobody (every match has goals) or that no date ties to one match (a
+player plays many), says too little to be compared. Plans are never compared; documents are compared only within one story
 (`Stories`). Times are
 intervals as the writer means them (lexicon/times.py): two moments conflict when their
 intervals do not meet ("khoảng 21h" and "20h45" agree, "20h15" and "21h" do not).
@@ -20,7 +21,7 @@ place on two different days conflicts
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, Stories, describe, split_conflict, tally
+from factlint.compare import Params, Rule, Stories, describe, position, split_conflict, tally
 from factlint.lexicon.times import minutes_text
 
 
@@ -58,12 +59,14 @@ class EventTime(Rule):
     }
 
     def check(self, by_kind):
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         once = set(self.lexicon.vocab.moments.once)
         once_steps = set(self.lexicon.vocab.moments.once_steps)
         by_step: dict[tuple, list] = {}
         for c in self.claims(by_kind):
-            if not c.data.planned and (c.data.actor or (c.data.event and c.data.time != "minute")):
+            if c.data.planned or c.data.time == "minute" and not c.when:
+                continue  # a minute of a match is compared only for a dated match (a player plays many)
+            if c.data.actor or (c.data.event and c.data.time != "minute"):
                 by_step.setdefault((c.subject, c.data.time == "minute"), []).append(c)
         for (step, _), claims in sorted(by_step.items()):
             for by_event in _split(claims, lambda c: c.data.event):
@@ -84,7 +87,7 @@ class EventTime(Rule):
         dated = [c for c in claims if c.when and c.when.precision == "day"]
         if len({c.when for c in dated}) < 2:
             return
-        dated.sort(key=lambda c: (c.doc, c.start))
+        dated.sort(key=position)
         step = dated[0].data.step_text.strip()
         yield from split_conflict(
             self, dated, step, lambda o, e: self.message("date", subject=step, outlier=o, expected=e),
@@ -96,7 +99,7 @@ class EventTime(Rule):
         conflicting = [c for c in claims if any(not _overlap(c, d) for d in claims)]
         if not conflicting:
             return None
-        claims = sorted(claims, key=lambda c: (c.doc, c.start))
+        claims = sorted(claims, key=position)
         # a time is supported by the documents whose times meet it
         support = {id(c): {d.doc for d in claims if _overlap(c, d)} for c in claims}
         mentions = {id(c): sum(_overlap(c, d) for d in claims) for c in claims}
@@ -117,7 +120,7 @@ class EventTime(Rule):
                 why=self.phrase("why-event-time", documents=n, expected=best.display),
                 support={v: describe(self.phrase, counts[v]) for v in counts})
         # no time has more documents behind it: the sources disagree, nothing is suggested
-        conflicting.sort(key=lambda c: (c.doc, c.start))
+        conflicting.sort(key=position)
         first = conflicting[0]
         outliers = [c for c in conflicting if _overlap(c, first)]
         others = [c for c in conflicting if not _overlap(c, first)]

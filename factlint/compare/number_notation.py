@@ -11,7 +11,7 @@ other reading of an ambiguous "1,500" would give.
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, Stories
+from factlint.compare import Params, Rule, Stories, position
 
 
 class NumberNotation(Rule):
@@ -21,7 +21,7 @@ class NumberNotation(Rule):
     MESSAGES = {"default": frozenset({"written", "other"})}
 
     def check(self, by_kind):
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         claims = [c for c in self.claims(by_kind) if c.data.unit and c.data.notation in ("en", "vi")]
         vietnamese: dict[tuple, list] = {}  # (unit, figure) -> the figures written the Vietnamese way
         for c in claims:
@@ -36,9 +36,9 @@ class NumberNotation(Rule):
             twins = [v for r in readings for v in vietnamese.get((unit, r), ())]
             for story in stories.split(mine + twins):
                 here = [c for c in story if c.data.notation == "en"]
-                there = sorted((c for c in story if c.data.notation == "vi"), key=lambda c: (c.doc, c.start))
+                there = sorted((c for c in story if c.data.notation == "vi"), key=position)
                 if here and there:
-                    yield self._finding(sorted(here, key=lambda c: (c.doc, c.start)), there)
+                    yield self._finding(sorted(here, key=position), there)
 
     def _finding(self, mine: list, twins: list):
         written, other = mine[0].display, twins[0].display

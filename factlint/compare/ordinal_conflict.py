@@ -31,7 +31,7 @@ class OrdinalConflict(Rule):
     }
 
     def check(self, by_kind):
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         groups: dict[tuple, list] = {}
         for c in self.claims(by_kind):
             if c.data.what:

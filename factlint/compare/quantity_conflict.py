@@ -38,14 +38,14 @@ from dataclasses import replace
 
 from pydantic import Field
 
-from factlint.compare import Params, Rule, Stories, describe, split_unsaid, tally
+from factlint.compare import Params, Rule, Stories, describe, position, split_unsaid, tally
 from factlint.lexicon.numbers import overlap
 from factlint.model import COMPARED_ZONES
 from factlint.ruleset import Severity
 
 
 class QuantityParams(Params):
-    kinds: list[str] = ["count", "money", "percent", "measure", "age"]  # what is compared
+    kinds: list[str] = ["count", "money", "percent", "measure"]  # what is compared
     fuzzy_severity: Severity = "warning"  # a subject one side leaves unsaid
     lower_later_severity: Severity = "warning"  # a later report with a lower toll
     max_values: int = 4  # more distinct figures than this in one group: not one quantity
@@ -88,7 +88,7 @@ class QuantityConflict(Rule):
         self.attributes = grammar.attributes
 
     def check(self, by_kind):
-        stories = Stories(by_kind)
+        stories = Stories.of(by_kind)
         self.days = _days(by_kind.get("date", ()))
         kinds = set(self.params.kinds)
         groups: dict[tuple, list] = {}
@@ -183,7 +183,7 @@ class QuantityConflict(Rule):
             return None
         if len({c.value for c in claims}) > self.params.max_values:
             return None
-        claims = sorted(claims, key=lambda c: (c.doc, c.start))
+        claims = sorted(claims, key=position)
         # a figure is supported by the documents whose figures meet it
         support = {id(c): {d.doc for d in claims if _meet(c, d)} for c in claims}
         mentions = {id(c): sum(_meet(c, d) for d in claims) for c in claims}

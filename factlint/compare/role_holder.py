@@ -1,53 +1,43 @@
-"""Type `role-holder`: one holder per role at the same time.
+"""Type `role-holder`: another family name or another middle name for one person.
 
-Vietnamese names are compared syllable by syllable (họ / đệm / tên): the same title and
-qualifiers with the same given names (đệm + tên) but another family name is a conflict
-("Đại sứ Việt Nam tại Nga Đặng Minh Khôi" / "Đại sứ Nguyễn Minh Khôi"). A different
-given name is another person and never reported.
+Vietnamese names are compared syllable by syllable (họ / đệm / tên): the same role with
+the same given name but another family name ("Đại sứ Việt Nam tại Nga Đặng Minh Khôi" /
+"Đại sứ Nguyễn Minh Khôi"), another middle name, or two given syllables swapped ("Nguyễn
+Thị Lan Hương" / "Nguyễn Thị Hương Lan") is one person written two ways. Only a role can
+tell (`People`): the one holder of a unique role in the same days, or the same role or
+title within one story. A non-unique title across stories (two deputy ministers, two
+delegates) is never a conflict, and a different given name is another person.
 """
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, position, split_conflict
-from factlint.model import close_in_time
+from typing import Literal
+
+from factlint.compare.one_spelling import Evidence, OneSpelling, SpellingParams
+from factlint.names import OTHER_NAME, SLIPS, name_slip
 
 
-class HolderParams(Params):
-    window_days: int = 365  # claims further apart in time may be two holders of one role
-    min_syllables: int = 3  # họ + đệm + tên: two-syllable names share given names too often
+class HolderParams(SpellingParams):
+    slips: list[Literal[tuple(sorted(SLIPS))]] = sorted(OTHER_NAME)
+    evidence: list[Evidence] = ["unique-role", "role"]  # only a role tells another family name
 
 
-class RoleHolder(Rule):
+class RoleHolder(OneSpelling):
     type = "role-holder"
-    kinds = ("person",)
     Params = HolderParams
     MESSAGES = {"default": frozenset({"role", "outlier", "expected"}),
-                "disagree": frozenset({"subject", "values"})}
+                "middle": frozenset({"role", "outlier", "expected"}),
+                "disagree": frozenset({"subject", "values", "role"})}
 
-    def check(self, by_kind):
-        lx = self.lexicon
-        groups: dict[tuple, list] = {}
-        for c in self.claims(by_kind):
-            toks = c.data.tokens
-            if len(toks) < self.params.min_syllables or c.data.bare or toks[0] not in lx.surnames:
-                continue
-            for title in c.data.titles:
-                groups.setdefault((title, toks[1:]), []).append(c)
-        seen = set()
-        for (title, given), claims in sorted(groups.items()):
-            if len({c.data.tokens[0] for c in claims}) < 2:
-                continue
-            linked = [c for c in claims if any(
-                d.data.tokens[0] != c.data.tokens[0] and c.data.scope.compatible(d.data.scope)
-                and close_in_time(c.when, d.when, self.params.window_days) for d in claims)]
-            ids = frozenset(id(c) for c in linked)
-            if len(linked) < 2 or ids in seen:
-                continue
-            seen.add(ids)
-            linked.sort(key=position)
-            role = max((c.data.title_text for c in linked), key=len)
-            yield from split_conflict(
-                self, linked, role, lambda o, e, r=role: self.message(role=r, outlier=o, expected=e),
-                value=lambda c: " ".join(c.data.tokens), shown=lambda c: c.display,
-                weight=lambda c: c.data.scope.count(),
-                why=lambda choice: self.phrase("why-role-holder", choice=choice))
+    def _names(self, by_name: dict, people) -> list:
+        """Only a role tells another family name: names with a role in some mention."""
+        return [n for n, cs in by_name.items()
+                if any(c.data.titles or (c.data.intro or c.data.appos) and people.role(c)[1] for c in cs)]
+
+    def subject(self, finding, role: str) -> str:
+        """What the finding is about: the role ("Đại sứ Việt Nam tại Nga")."""
+        return role
+
+    def words(self, outlier: str, expected: str, role: str) -> str:
+        key = "middle" if name_slip(outlier, expected) == "middle-name" else "default"
+        return self.message(key, role=role, outlier=outlier, expected=expected)

@@ -27,6 +27,9 @@ from factlint.model import Claim, MomentData, PartialDate
 from factlint.normalize.structure import Spans
 
 
+_SEMICOLON = regex.compile(";")
+
+
 class MomentExtractor(Extractor):
     kind = "moment"
     needs = ("person", "date")
@@ -72,6 +75,7 @@ class MomentExtractor(Extractor):
                         and d.when.precision == "day"), key=lambda d: d.start)
         date_starts = [d.start for d in dates]
         people = sorted(found.get("person", ()), key=lambda p: p.start)
+        semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
         person_starts = [p.start for p in people]
         holders: dict[str, set[str]] = {}  # a title -> who holds it in this document
         for p in people:
@@ -98,7 +102,7 @@ class MomentExtractor(Extractor):
             for step, a, b in steps:
                 t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
-                actor = self._actor(people, person_starts, s_start, s_end, a) or \
+                actor = self._actor(semicolons, people, person_starts, s_start, s_end, a) or \
                     self._title_holder(text, s_start, s_end, a, holders)
                 shown = text[t.start:t.end]
                 if t.kind == "day":
@@ -159,10 +163,15 @@ class MomentExtractor(Extractor):
         return None
 
     @staticmethod
-    def _actor(people, starts, s_start, s_end, at) -> str | None:
+    def _actor(semicolons, people, starts, s_start, s_end, at) -> str | None:
+        """The person named nearest before the step in its clause, else the first after it
+        (a semicolon ends a clause: "… ca bệnh X được ghi nhận; một người tử vong lúc 20h")."""
         lo, hi = bisect_right(starts, s_start - 1), bisect_right(starts, s_end - 1)
-        before = [p for p in people[lo:hi] if p.end <= at]
+        k = bisect_right(semicolons, at)
+        clause_start = semicolons[k - 1] if k else -1
+        clause_end = semicolons[k] if k < len(semicolons) else s_end
+        before = [p for p in people[lo:hi] if clause_start < p.start and p.end <= at]
         if before:
             return before[-1].subject
-        after = people[lo:hi]
+        after = [p for p in people[lo:hi] if p.end > at and p.start < clause_end]
         return after[0].subject if after else None

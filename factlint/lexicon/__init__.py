@@ -244,6 +244,8 @@ class Lexicon:
         self.title_of: dict[str, str] = {}
         self.title_group: dict[str, str | None] = {}
         self.title_unique: dict[str, bool] = {}
+        self.title_unique_scope: dict[str, tuple[str, ...]] = {}
+        self.title_home: set[str] = set()
         self.title_name: dict[str, str] = {}  # canonical key -> the title as the vocabulary writes it
         for t in vocab.title:
             canon = key(t.name)
@@ -251,6 +253,9 @@ class Lexicon:
                 self.title_of[key(form)] = canon
             self.title_group[canon] = t.group
             self.title_unique[canon] = t.unique
+            self.title_unique_scope[canon] = tuple(t.unique_scope)
+            if t.home:
+                self.title_home.add(canon)
             self.title_name[canon] = t.name
         self.title_forms = [f for t in vocab.title for f in (t.name, *t.aliases)]
 
@@ -298,6 +303,20 @@ class Lexicon:
         """A short form or an initial right before a full stop: not the end of a sentence."""
         abbreviations = any_of(self.vocab.sentences.abbreviations)
         return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{abbreviations}|\p{{Lu}})$")
+
+    @cached_property
+    def people(self):
+        """The people vocabulary compiled for the person extractor (lexicon/people.py)."""
+        from factlint.lexicon.people import PeopleLexicon
+
+        return PeopleLexicon(self.vocab, self.place_forms, self.title_forms, self.org_forms)
+
+    @cached_property
+    def place_slips(self):
+        """The places of the vocabulary indexed for slips (lexicon/people.py PlaceIndex)."""
+        from factlint.lexicon.people import PlaceIndex
+
+        return PlaceIndex(self.vocab.place)
 
     @cached_property
     def dates(self):

@@ -21,9 +21,8 @@ _FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _LATIN = regex.compile(r"\p{Latin}")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # Cyrillic and Greek letters drawn like Latin ones
-_LOOKALIKES = str.maketrans(
-    "АВЕКМНОРСТУХЅІЈаеорсухѕіјԁԛԝӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
-    "ABEKMHOPCTYXSIJaeopcyxsijdqwlABEZHIKMNOPTYXaikvoptux")
+LOOKALIKE_LETTERS = "АВЕКМНОРСТУХЅІЈаеорсухѕіјԁԛԝӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ"
+_LOOKALIKES = str.maketrans(LOOKALIKE_LETTERS, "ABEKMHOPCTYXSIJaeopcyxsijdqwlABEZHIKMNOPTYXaikvoptux")
 
 
 def mixes_scripts(word: str) -> bool:
