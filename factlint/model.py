@@ -458,8 +458,9 @@ def _dates(value):
     return tuple(_date(d) for d in value) if isinstance(value, tuple) else _date(value)
 
 
+@lru_cache(maxsize=4096)
 def _scope(value) -> RoleScope:
-    return RoleScope(*value)
+    return RoleScope(*value)  # frozen: one object per scope, however many claims have it
 
 
 def payload_dict(payload: Payload | None) -> dict:

@@ -130,9 +130,10 @@ class OneSpelling(Rule):
     def check(self, by_kind):
         lx = self.lexicon
         people = People.of(lx, by_kind, self.params.window_days)
-        by_name = people.memo.get(("by-name", *self.params.zones))
+        memo = ("by-name", self.kinds, *self.params.zones)
+        by_name = people.memo.get(memo)
         if by_name is None:  # the same for every rule of this type and its subtypes
-            by_name = people.memo[("by-name", *self.params.zones)] = {}
+            by_name = people.memo[memo] = {}
             for c in people.compared(self.claims(by_kind)):
                 by_name.setdefault(c.data.tokens, []).append(c)
         wanted = set(self.params.slips)

@@ -43,10 +43,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from sys import intern
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 from factlint.extract import Extractor
 from factlint.lexicon.people import (
