@@ -110,6 +110,7 @@ def test_segment_still_marks_captions_and_body():
     class Lex:
         folder = type("F", (), {"key": staticmethod(str.lower)})()
         section_markers: set = set()
+        section_marker_starts: set = set()
         meta_re: list = []
         caption_re = [regex.compile(r"(?:^|[.\s(])Ảnh\s*:\s*[^.]{0,80}\)?\s*\.?\s*$", regex.I)]
 

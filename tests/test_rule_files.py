@@ -118,6 +118,7 @@ def test_runtime_timeout_names_pattern_and_file(tmp_path, monkeypatch):
     class Lex:
         folder = type("F", (), {"key": staticmethod(str.lower)})()
         section_markers: set = set()
+        section_marker_starts: set = set()
         meta_re: list = []
         caption_re = [regex.compile(r"^(x|xx)+y")]
 

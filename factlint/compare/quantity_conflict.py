@@ -24,9 +24,9 @@ unfolds: it is compared only with figures of the same time — its as-of phrase 
 figure and no correction word ("đính chính") is a warning (`lower_later_severity`).
 Figures with as-of phrases of different days are never compared.
 
-Severity. A conflict is an error when its subject is sharp — every side gives the same
-predicate, noun and person and names who or when (a person, an as-of time) — and a warning
-(`fuzzy_severity`) otherwise. The figure most documents give is suggested; when no figure
+Severity. A conflict is an error when its subject is sharp — a count or an amount
+(`sharp_kinds`) for which every side gives the same predicate, noun and person and names
+who or when (a person, an as-of time) — and a warning (`fuzzy_severity`) otherwise. The figure most documents give is suggested; when no figure
 has more documents behind it than another ("1 against 1", "2 against 2") the finding says
 the sources disagree, cites every side and suggests nothing.
 """
@@ -46,6 +46,9 @@ from factlint.ruleset import Severity
 
 class QuantityParams(Params):
     kinds: list[str] = ["count", "money", "percent", "measure"]  # what is compared
+    # what may be an error: a measure or a rate ("850 mét", "20%") of one person's words is
+    # as often of two things (the depth of a wreck, the depth of a dive) as a slip
+    sharp_kinds: list[str] = ["count", "money"]
     fuzzy_severity: Severity = "warning"  # a subject one side leaves unsaid
     lower_later_severity: Severity = "warning"  # a later report with a lower toll
     max_values: int = 4  # more distinct figures than this in one group: not one quantity
@@ -191,7 +194,7 @@ class QuantityConflict(Rule):
         outliers = [c for c in claims if not _meet(c, best)]
         if not outliers:
             return None  # one figure meets every other ("khoảng 50" beside 45 and 55)
-        sharp = sharp_time and _sharp(claims)
+        sharp = sharp_time and claims[0].data.kind in self.params.sharp_kinds and _sharp(claims)
         severity = self.severity if sharp else self.at_most(self.params.fuzzy_severity)
         quantity = _describe(best)
         as_of = _as_of(claims)

@@ -286,6 +286,8 @@ class Lexicon:
         self.former = names.former
 
         self.section_markers = {key(m) for m in vocab.furniture.section_markers}
+        # their first words: most lines are told apart by their first word alone
+        self.section_marker_starts = {m.split()[0] for m in self.section_markers if m.split()}
 
     # The patterns below serve only the normalize stage: compiled on first use, so a run
     # whose documents all come from the cache never compiles them.

@@ -61,6 +61,13 @@ class _LinePatterns:
         self.patterns = []  # (pattern, set of line starts it may match, or None: every line)
         for p in patterns:
             self.patterns.append((p, self._lines_touched(p, doc.text)))
+        # the line starts any pattern may match (None: any line)
+        self.lines: set[int] | None = set()
+        for _, lines in self.patterns:
+            if lines is None:
+                self.lines = None
+                break
+            self.lines |= lines
 
     @staticmethod
     def _lines_touched(p, text: str) -> set[int] | None:
@@ -85,6 +92,8 @@ class _LinePatterns:
         return touched
 
     def match(self, line: str, start: int) -> bool:
+        if self.lines is not None and start not in self.lines:
+            return False
         for p, lines in self.patterns:
             if lines is not None and start not in lines:
                 continue
@@ -123,7 +132,8 @@ def segment(doc: Document, lexicon) -> None:
             zone = mark[2]
         elif in_furniture:
             zone = FURNITURE
-        elif len(stripped) <= 60 and key(stripped.rstrip(":.")) in lexicon.section_markers:
+        elif (len(stripped) <= 60 and key(stripped.split(None, 1)[0].rstrip(":.")) in lexicon.section_marker_starts
+              and key(stripped.rstrip(":.")) in lexicon.section_markers):
             in_furniture = True
             zone = FURNITURE
         elif len(stripped) <= FURNITURE_LINE_MAX and meta.match(line, m.start()):
