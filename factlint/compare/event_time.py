@@ -21,7 +21,7 @@ place on two different days conflicts
 
 from __future__ import annotations
 
-from factlint.compare import Params, Rule, Stories, describe, position, split_conflict, tally
+from factlint.compare import Params, Rule, Stories, describe, position, split_conflict, split_unsaid, tally
 from factlint.lexicon.times import minutes_text
 
 
@@ -31,21 +31,6 @@ class EventTimeParams(Params):
 
 def _overlap(a, b) -> bool:
     return a.data.low <= b.data.high and b.data.low <= a.data.high
-
-
-def _split(claims: list, attribute) -> list[list]:
-    """Claims split by an attribute that may be unsaid (None): a claim that does not say
-    it joins the only group that does, else it is left out."""
-    groups: dict = {}
-    unsaid = []
-    for c in claims:
-        value = attribute(c)
-        (unsaid if value is None else groups.setdefault(value, [])).append(c)
-    if not groups:
-        return [unsaid]
-    if len(groups) == 1:
-        next(iter(groups.values())).extend(unsaid)
-    return list(groups.values())
 
 
 class EventTime(Rule):
@@ -69,15 +54,15 @@ class EventTime(Rule):
             if c.data.actor or (c.data.event and c.data.time != "minute"):
                 by_step.setdefault((c.subject, c.data.time == "minute"), []).append(c)
         for (step, _), claims in sorted(by_step.items()):
-            for by_event in _split(claims, lambda c: c.data.event):
-                actor_of = _people(c.data.actor for c in by_event)
-                for by_actor in _split(by_event, lambda c: actor_of.get(c.data.actor)):
+            for by_event in split_unsaid(claims, lambda c: c.data.event):
+                actor_of = _people((c.data.actor for c in by_event), self.lexicon.surnames)
+                for by_actor in split_unsaid(by_event, lambda c: actor_of.get(c.data.actor)):
                     for story in stories.split(by_actor):
                         if story[0].data.event in once and step in once_steps:  # one day, at one place
                             for by_place in _split_places(story):
                                 yield from self._days(by_place)
                         # a day is its day and month: a year left unsaid does not make another day
-                        for by_day in _split(story, lambda c: c.when.short() if c.when and c.when.day else None):
+                        for by_day in split_unsaid(story, lambda c: c.when.short() if c.when and c.when.day else None):
                             finding = self._conflict([c for c in by_day if c.data.time != "day"])
                             if finding is not None:
                                 yield finding
@@ -132,17 +117,25 @@ class EventTime(Rule):
             support={v: describe(self.phrase, counts[v]) for v in counts})
 
 
-def _people(actors) -> dict[str, str]:
+def _people(actors, surnames) -> dict[str, str]:
     """Each actor key -> one key for the person: a name of two words or more that ends
-    another names the same person in a story ("mạnh dũng" / "nhâm mạnh dũng")."""
+    another names the same person in a story ("mạnh dũng" / "nhâm mạnh dũng"), and so does
+    a foreign name with the same surname and the same first initial ("joe biden" /
+    "joseph r. biden"; a Vietnamese name, family name first, ends with the given name)."""
     names = sorted({a for a in actors if a}, key=lambda a: -len(a.split()))
     same: dict[str, str] = {}
     for a in names:
         words = a.split()
-        longer = [b for b in same if len(words) >= 2 and b.split()[-len(words):] == words]
+        longer = [b for b in same if len(words) >= 2 and (
+            b.split()[-len(words):] == words or _short_form(words, b.split(), surnames))]
         heads = {same[b] for b in longer}
         same[a] = heads.pop() if len(heads) == 1 else a
     return same
+
+
+def _short_form(words: list[str], longer: list[str], surnames) -> bool:
+    return (words[-1] == longer[-1] and words[0][:1] == longer[0][:1]
+            and words[0] not in surnames and longer[0] not in surnames)
 
 
 def _split_places(claims: list) -> list[list]:
@@ -152,7 +145,7 @@ def _split_places(claims: list) -> list[list]:
     same: dict[str, str] = {}
     for i, p in enumerate(places):
         same[p] = next((same[q] for q in places[:i] if q in p), p)
-    return _split(claims, lambda c: same[c.data.place] if c.data.place else None)
+    return split_unsaid(claims, lambda c: same[c.data.place] if c.data.place else None)
 
 
 def _span(c) -> str:
