@@ -58,39 +58,6 @@ from factlint.model import HONORIFIC, OFFICE, ORG_ROLE, ROLE, Claim, PersonData,
 
 # ---------------------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class Mention:
-    start: int                 # the name itself: character offsets in the text
-    end: int
-    name: str                  # as written
-    intro: str | None = None   # honorific / role / title before the name, else the apposition
-    intro_start: int | None = None
-    form: str = "vietnamese"   # vietnamese / foreign / east_asian / initials / given_only /
-                               # surname_only / mononym (one foreign word no full name explains)
-    byline: bool = False
-    age: int | None = None
-    full: str | None = None    # the full name this mention resolves to in the document
-    appos: str | None = None   # the role in apposition after the name
-    ikind: str | None = None   # what the intro is: "hon", "role", "office", "org" (_intro_kind)
-    appos_start: int | None = None
-    age_span: tuple[int, int] | None = None
-
-
-@dataclass(slots=True)
-class _Seg:
-    """A name cut from a run, before the document-level decisions."""
-    start: int
-    end: int
-    name: str
-    form: str
-    intro: str | None
-    intro_start: int | None
-    strong: bool               # a person without help from the rest of the document
-    tokens: tuple[str, ...]
-    keys: "_NameKeys"
-    ikind: str | None = None   # kind of the intro (see _intro_kind)
-
-
 @dataclass(slots=True, frozen=True)
 class _NameKeys:
     """Keys of a name for the document-level decisions, computed once per distinct name."""
@@ -98,6 +65,28 @@ class _NameKeys:
     vocab: frozenset[str]      # vocabulary keys of its words (to test against things)
     suffixes: tuple[str, ...]  # key() of each proper ending ("Văn Tuân", "Tuân")
     words: tuple[str, ...]     # key() of each word of a foreign name (empty otherwise)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name read in a document: a candidate while the document is read, a mention once
+    the document-level decisions keep it (one object for both)."""
+    start: int                 # the name itself: character offsets in the text
+    end: int
+    name: str                  # as written
+    form: str = "vietnamese"   # vietnamese / foreign / east_asian / initials / given_only /
+                               # surname_only / mononym (one foreign word no full name explains)
+    intro: str | None = None   # honorific / role / title before the name, else the apposition
+    intro_start: int | None = None
+    ikind: str | None = None   # what the intro is: "hon", "role", "office", "org" (_intro_kind)
+    tokens: tuple[str, ...] = ()
+    keys: _NameKeys | None = None
+    byline: bool = False
+    full: str | None = None    # the full name this mention resolves to in the document
+    appos: str | None = None   # the role in apposition after the name
+    appos_start: int | None = None
+    age: int | None = None
+    age_span: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -136,33 +125,38 @@ class _Doc:
     def phrase_before(self, a: int) -> tuple[str, int, str] | None:
         """(kind, start, intro kind) of the vocabulary phrase that ends right before a:
         an intro (with its kind, see _intro_kind), a head or a locative ("" for both),
-        or a house number (an address: the run is a street)."""
+        or a house number (an address: the run is a street). A run of spaces is one space."""
         text, v = self.text, self.v
         if a < 2 or text[a - 1] not in _SPACE:
             return None
-        j = text.rfind(" ", max(0, a - 40), a - 1)
-        last = text[j + 1:a - 1]
-        if not last or last[-1] in _CLAUSE_END:
+        p = a - 1                      # where the word before ends
+        if text[p - 1] in _SPACE:
+            p = _skip_spaces_back(text, p)
+        lo = p - 39
+        j = text.rfind(" ", lo if lo > 0 else 0, p)
+        if j < 0 < lo:                 # no space in reach: the "word" is all the text before
+            got = _word_before_kind(v, text[:p])
+        else:
+            last = text[j + 1:p]
+            got = v.before.get(last)
+            if got is None:
+                got = v.before[last] = _word_before_kind(v, last)
+        if got is _NO_PHRASE:
             return None
-        if last[0].isdigit() and _HOUSE_NUMBER.fullmatch(last):
-            return HEAD, j + 1, ""
-        kw = _skey(last)
-        cands = v.bwd.get(kw)
-        if cands is None:
-            if "." in last:
-                # a dotted title: "PGS.TS", "ThS.BS", "PGS.TS."
-                parts = [p for p in re.split(r"[./]", last) if p]
-                if parts and all(_fold(p) in v.roles for p in parts):
-                    return INTRO, j + 1, "role"
-            return None
-        if last[-1] == ".":
-            return None               # a full stop ends the clause
-        lens = v.bwd_lens[kw]
-        if lens[0] == 1:                  # one-word phrases only: no more words to read
-            ks = (kw,)
-            kind = v.back[ks]
-            return kind, self._start_of_words(a, 1), _intro_kind(v, ks) if kind == INTRO else ""
-        raw = text[max(0, a - 16 * lens[0]):a - 1].split()
+        if len(got) == 2:              # a house number or a dotted title: the word itself
+            return got[0], j + 1, got[1]
+        if len(got) == 4:              # a one-word phrase: the word, or a former-marker before it
+            kind, ikind, lead, _ = got
+            i = j + 1 + lead
+            return kind, (self._former_before(i) if not lead else i), ikind
+        return self._phrase_of_words(a, p, got)
+
+    def _phrase_of_words(self, a: int, p: int, got: tuple) -> tuple[str, int, str] | None:
+        """phrase_before for a word that ends phrases of several words (`got`: its key and
+        the phrase lengths to try): the words before it are read."""
+        text, v = self.text, self.v
+        kw, lens, _ = got
+        raw = text[max(0, p + 1 - 16 * lens[0]):p].split()
         words: list[str] = [kw]
         for w in reversed(raw[-lens[0]:-1]):
             if w[-1] in _CLAUSE_END or w[-1] == ".":
@@ -184,7 +178,6 @@ class _Doc:
     def _start_of_words(self, a: int, n: int) -> int:
         """Offset of the n-th word before position a (a follows a space); a word that
         marks a title as former or acting stays with the title."""
-        # "nguyên Hiệu trưởng", "cựu HLV"
         text = self.text
         i = a - 1
         for _ in range(n):
@@ -201,8 +194,16 @@ class _Doc:
                         i -= 1
         while text[i] in _EDGE:
             i += 1
+        return self._former_before(i)
+
+    def _former_before(self, i: int) -> int:
+        """i, or the start of the word before it when that word marks a title as former
+        or acting ("nguyên Hiệu trưởng", "cựu HLV")."""
+        text = self.text
         j = i - 1
         if j > 0 and text[j] in _SPACE:
+            if text[j - 1] in _SPACE:
+                j = _skip_spaces_back(text, j)
             k = text.rfind(" ", 0, j) + 1
             if _fold(text[k:j]) in self.v.former:
                 return k
@@ -249,6 +250,84 @@ _WORD = re.compile(r"\S+")
 _HEADLINE_MAX = 300  # characters: a longer line is not a headline
 _SHEET_MAX = 2000  # characters after the colon of a team sheet
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)*")
+_NO_PHRASE = ()
+
+
+def _skip_spaces_back(text: str, p: int) -> int:
+    """The start of the run of spaces that ends at p (text[p - 1] is a space)."""
+    while p > 0 and text[p - 1] in _SPACE:
+        p -= 1
+    return p
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    """The end of the run of spaces that starts at i."""
+    n = len(text)
+    while i < n and text[i] in _SPACE:
+        i += 1
+    return i
+
+
+def _key_before(text: str, a: int, reach: int) -> str:
+    """Vocabulary key of the word right before a and the spaces before a ("" when no
+    space precedes a); the word starts at most `reach` characters before the spaces."""
+    if a < 2 or text[a - 1] not in _SPACE:
+        return ""
+    p = a - 1
+    if text[p - 1] in _SPACE:
+        p = _skip_spaces_back(text, p)
+    return text[text.rfind(" ", max(0, p - reach + 1), p) + 1:p].strip(_EDGE).casefold()
+
+
+def _lower_after(text: str, e: int) -> int:
+    """Where a lowercase word starts after the spaces at e (one space or more), else -1."""
+    if e + 1 >= len(text) or text[e] != " ":
+        return -1
+    c = e + 1
+    if text[c] == " ":
+        c = _skip_spaces(text, c)
+        if c >= len(text):
+            return -1
+    return c if text[c].islower() else -1
+
+
+def _opens_appos(text: str, e: int) -> bool:
+    """A comma, a bracket or a dash at e, or after the spaces at e."""
+    c = text[e]
+    if c == " ":
+        c = text[e + 1]
+        if c == " ":
+            i = _skip_spaces(text, e + 1)
+            c = text[i] if i < len(text) else ""
+    return c in _APPOS_OPEN if c else False
+
+
+def _word_before_kind(v: PeopleLexicon, last: str) -> tuple:
+    """What the word `last` right before a run makes of it, whatever the words before it
+    (see _Doc.phrase_before): _NO_PHRASE; (kind, intro kind) for a house number or a
+    dotted title; (kind, intro kind, characters of edge punctuation before the word, 0)
+    for a word that ends one-word phrases only; (key, phrase lengths, 0) when the words
+    before it must be read."""
+    if not last or last[-1] in _CLAUSE_END:
+        return _NO_PHRASE
+    if last[0].isdigit() and _HOUSE_NUMBER.fullmatch(last):
+        return HEAD, ""
+    kw = _skey(last)
+    if kw not in v.bwd:
+        if "." in last:
+            # a dotted title: "PGS.TS", "ThS.BS", "PGS.TS."
+            parts = [p for p in re.split(r"[./]", last) if p]
+            if parts and all(_fold(p) in v.roles for p in parts):
+                return INTRO, "role"
+        return _NO_PHRASE
+    if last[-1] == ".":
+        return _NO_PHRASE             # a full stop ends the clause
+    lens = v.bwd_lens[kw]
+    if lens[0] == 1:                  # one-word phrases only: no more words to read
+        ks = (kw,)
+        kind = v.back[ks]
+        return kind, _intro_kind(v, ks) if kind == INTRO else "", len(last) - len(last.lstrip(_EDGE)), 0
+    return kw, lens, 0
 
 
 def _clean_end(text: str, start: int, end: int) -> int:
@@ -353,17 +432,25 @@ class _PlanSeg:
         return keys
 
 
-@lru_cache(maxsize=65536)
 def _tokenise(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
     """(token, start, end, class, vocabulary key) of each token of a run."""
+    if "  " in run or "\u00a0" in run:  # the run scan joins tokens with one space or more
+        return tuple((m.group(), m.start(), m.end(), token_class(m.group()), m.group().casefold())
+                     for m in _TOKEN.finditer(run))
     out = []
     pos = 0
-    for w in run.split(" ") if "\u00a0" not in run else run.replace("\u00a0", " ").split(" "):
-        # the run scan joins tokens with exactly one space (or no-break space)
+    for w in run.split(" "):
         end = pos + len(w)
         out.append((w, pos, end, token_class(w), w.casefold()))
         pos = end + 1
     return tuple(out)
+
+
+_TOKEN = re.compile(r"[^ \u00a0]+")
+
+
+def _words_in(run: str) -> int:
+    return run.count(" ") + 1 if "  " not in run else len(run.split())
 
 
 def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] | None
@@ -630,9 +717,10 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
         # lowercase words after the run that finish a phrase, and a sentence start, may
         # change the cut itself: those runs get a plan of their own
         after = None
-        if flags & F_CONT and b + 1 < len(text) and text[b] in _SPACE and text[b + 1].islower():
-            e = text.find(" ", b + 1, b + 24)
-            if text[b + 1:e if e > 0 else b + 24].strip(_EDGE).casefold() in v.cont_next:
+        c = _lower_after(text, b) if flags & F_CONT else -1
+        if c > 0:
+            e = text.find(" ", c, c + 23)
+            if text[c:e if e > 0 else c + 23].strip(_EDGE).casefold() in v.cont_next:
                 words = tuple(k for k, _ in doc.words_after(b, v.max_phrase))
                 ck = (run, words)
                 after = v.continuations.get(ck, False)
@@ -674,8 +762,7 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
         if ps.form == "initials" and s1 < len(text):
             if text[s1] == ".":
                 s1 += 1               # "Đ.", "T.B.N." keep their last dot
-            elif s1 - s0 == 1 and (text[s1] not in _INITIAL_FOLLOW or s1 + 1 < len(text)
-                                   and text[s1] in _SPACE and text[s1 + 1].islower()):
+            elif s1 - s0 == 1 and (text[s1] not in _INITIAL_FOLLOW or _lower_after(text, s1) > 0):
                 continue              # "Y tế", "H&M": a capital letter that starts a word
         if ps.whole and strong and a > 0 and b < len(text) and text[a - 1] in _OPEN_QUOTES \
                 and text[b] in _CLOSE_QUOTES:
@@ -694,8 +781,8 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
                 ie = a - 1
             intro = text[intro_start:ie].rstrip()
         ikind = ps.in_kind or (bkind if ps.reach and before and not local else None)
-        seg = _Seg(s0, s1, text[s0:s1], ps.form, intro, intro_start, strong, ps.words, ps.nk, ikind)
-        (out if strong else pending).append(seg)
+        (out if strong else pending).append(
+            Mention(s0, s1, text[s0:s1], ps.form, intro, intro_start, ikind, ps.words, ps.nk))
 
 
 # ---------------------------------------------------------------------------------------
@@ -753,7 +840,7 @@ def _find_bylines(doc: _Doc) -> list[Mention]:
                     nm = part.group().strip()
                     if nm and _name_like(v, nm) and any(token_class(t) != ABBR for t in nm.split()):
                         off = m.start(1) + part.start() + part.group().index(nm)
-                        out.append(Mention(off, off + len(nm), nm, cue, cs, _byline_form(v, nm), byline=True))
+                        out.append(Mention(off, off + len(nm), nm, _byline_form(v, nm), cue, cs, byline=True))
         pos = text.find(":", pos + 1)
     # the last short lines ("Nhật Linh", "Hoài Nam (ghi)", "Theo Văn Thường")
     end, seen = len(text), 0
@@ -782,8 +869,8 @@ def _find_bylines(doc: _Doc) -> list[Mention]:
                     if (name and _name_like(v, name) and not all(token_class(t) == ABBR for t in toks)
                             and not (len(toks) == 1 and token_class(toks[0]) in (FOREIGN, LVN))):
                         off = lstart + src.start(1) + part.start() + part.group().index(name)
-                        out.append(Mention(off, off + len(name), name, line[:src.start(1)].strip(), lstart,
-                                           _byline_form(v, name), byline=True))
+                        out.append(Mention(off, off + len(name), name, _byline_form(v, name),
+                                           line[:src.start(1)].strip(), lstart, byline=True))
             else:
                 # a line of names only ("Khánh Hồng - Nguyễn Hành")
                 parts = [p for p in re.finditer(r"[^/,&\u2013-]+", body) if p.group().strip()]
@@ -793,7 +880,7 @@ def _find_bylines(doc: _Doc) -> list[Mention]:
                     for part in parts:
                         nm = part.group().strip()
                         off = lstart + part.start() + part.group().index(nm)
-                        out.append(Mention(off, off + len(nm), nm, None, None, _byline_form(v, nm), byline=True))
+                        out.append(Mention(off, off + len(nm), nm, _byline_form(v, nm), byline=True))
         if ls == 0:
             break
         end = ls - 1
@@ -844,7 +931,7 @@ def _single_action(v: PeopleLexicon, word: str) -> int:
     return _DROP if c == ABBR or c == OTHER else _ANALYSE
 
 
-def _lowercase_name(doc: _Doc, s: _Seg, full_keys: set[str]) -> _Seg | None:
+def _lowercase_name(doc: _Doc, s: Mention, full_keys: set[str]) -> Mention | None:
     """A family name with a title, followed by lowercase syllables that make a full name
     of the same document ("Tổng Bí thư Tô lâm" beside "Tô Lâm"): that name, as written."""
     words = doc.words_after(s.end, 3)
@@ -853,13 +940,13 @@ def _lowercase_name(doc: _Doc, s: _Seg, full_keys: set[str]) -> _Seg | None:
         written = doc.text[s.start:end]
         if key(written) in full_keys and all(w[:1].islower() for w in written.split()[1:]):
             tokens = tuple(written.split())
-            return _Seg(s.start, end, written, "vietnamese", s.intro, s.intro_start, True, tokens,
-                        _name_keys(tokens, True, False), s.ikind)
+            return Mention(s.start, end, written, "vietnamese", s.intro, s.intro_start, s.ikind, tokens,
+                           _name_keys(tokens, True, False))
     return None
 
 
 _DASHES = "\u2013\u2011-"
-_DASH_JOIN = re.compile(r"[ \u00a0]?[\u2013\u2011-][ \u00a0]?(?=" + _UP + ")")
+_DASH_JOIN = re.compile(r"[ \u00a0]*[\u2013\u2011-][ \u00a0]*(?=" + _UP + ")")
 
 
 def _join_dashed(v: PeopleLexicon, text: str, run: str, b: int) -> tuple[str, int]:
@@ -890,16 +977,17 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
     skip = sorted((m.start, m.end) for m in bylines)
     skip_starts = [s for s, _ in skip]
     sheets = _team_sheets(doc)
-    strong: list[_Seg] = []
-    pending: list[_Seg] = []
+    strong: list[Mention] = []
+    pending: list[Mention] = []
     weak_runs: list[tuple[int, int, str, tuple]] = []  # weak-only runs nothing introduces
     bare_foreign: list[tuple[int, int, str]] = []      # one foreign word nothing introduces
     things: set[str] = set()
     plans, singles, intro_last, bwd = v.plans, v.singles, v.intro_last, v.bwd
-    if len(plans) > _PLAN_CACHE_MAX or len(singles) > _PLAN_CACHE_MAX or len(v.continuations) > _PLAN_CACHE_MAX:
+    if max(len(plans), len(singles), len(v.continuations), len(v.before)) > _PLAN_CACHE_MAX:
         plans.clear()             # the caches stay bounded on a long run
         singles.clear()
         v.continuations.clear()
+        v.before.clear()
     joined_to = -1
     n = len(text)
     for m in v.run_re.finditer(text):
@@ -907,7 +995,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if a < joined_to:
             continue                  # joined to the run before it
         run = m.group()
-        if b + 2 < n and (text[b] in _DASHES or text[b + 1] in _DASHES):
+        if b + 2 < n and (text[b] in _DASHES or text[b + 1] in _DASHES or text[b + 1] == " " == text[b]):
             run, b = _join_dashed(v, text, run, b)
             joined_to = b
         if " " not in run and "\u00a0" not in run:
@@ -922,20 +1010,24 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                 if not sheets:
                     # no intro ends with punctuation: a word opening a sentence is dropped
                     # before the word before it is even read
-                    if a < 2 or text[a - 1] not in _SPACE or text[a - 2] in _CLAUSE_END or text[a - 2] == ".":
+                    if a < 2 or text[a - 1] not in _SPACE:
                         continue
-                    j = text.rfind(" ", max(0, a - 24), a - 1)
-                    if text[j + 1:a - 1].strip(_EDGE).casefold() not in intro_last:
+                    p = a - 1
+                    if text[p - 1] in _SPACE:
+                        p = _skip_spaces_back(text, p)
+                    if p == 0 or text[p - 1] in _CLAUSE_END or text[p - 1] == ".":
+                        continue
+                    j = text.rfind(" ", max(0, p - 23), p)
+                    if text[j + 1:p].strip(_EDGE).casefold() not in intro_last:
                         continue
             elif act == _FOREIGN_WORD:
-                if a < 2 or text[a - 1] not in _SPACE or \
-                        text[text.rfind(" ", max(0, a - 24), a - 1) + 1:a - 1].strip(_EDGE).casefold() not in bwd:
+                if _key_before(text, a, 24) not in bwd:
                     if not skip or not _in_spans(skip, skip_starts, a):
                         bare_foreign.append((a, b, run))
                     continue
         plan = plans.get(run)
         if plan is None:
-            if b - a > 24 and run.count(" ") >= 3 and doc.headline(a):
+            if b - a > 24 and _words_in(run) >= 4 and doc.headline(a):
                 continue              # a headline in Title Case: not even planned
             plan = plans[run] = _plan(v, run, False, None)
         if not plan[0]:
@@ -947,8 +1039,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if plan[2] & (F_WEAK | F_SENT) == F_WEAK and not sheets:
             # only weak candidates: unless an intro, head or locative stands right
             # before the run, keep it aside for the document-level decision
-            if a < 2 or text[a - 1] not in _SPACE or \
-                    text[text.rfind(" ", max(0, a - 24), a - 1) + 1:a - 1].strip(_EDGE).casefold() not in bwd:
+            if _key_before(text, a, 24) not in bwd:
                 weak_runs.append((a, b, run, plan))
                 continue
         _analyse_run(doc, a, b, run, plan, strong, pending, things)
@@ -989,11 +1080,10 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if (known(k) or _verb_after(doc, b) or _role_after(doc, b) or _copula_role_after(doc, b)
                 or sheets and _in_sheet(sheets, a)):
             b = _clean_end(text, a, b)
-            strong.append(_Seg(a, b, text[a:b], "mononym", None, None, False, (run,),
-                               _name_keys((run,), False, True)))
+            strong.append(Mention(a, b, text[a:b], "mononym", tokens=(run,), keys=_name_keys((run,), False, True)))
         else:
             doc.places.append((a, b, None))
-    doc.places.extend((a, b, None) for a, b, run, _ in weak_runs if run.count(" ") < 3)
+    doc.places.extend((a, b, None) for a, b, run, _ in weak_runs if _words_in(run) < 4)
     for s in pending:
         nk = s.keys
         if things and s.form != "given_only" and not things.isdisjoint(nk.vocab):
@@ -1021,7 +1111,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
             lowered = _lowercase_name(doc, s, full_keys)
             if lowered:
                 strong.append(lowered)
-            elif s.intro.casefold() in v.titles and text[s.end:s.end + 1] == " " and text[s.end + 1:s.end + 2].islower():
+            elif s.intro.casefold() in v.titles and _lower_after(text, s.end) > 0:
                 strong.append(s)
     # a foreign name with no intro followed by a place is a place ("La Jolla, California"),
     # and one listed next to a brand or a thing is a brand or a thing too
@@ -1031,8 +1121,8 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
 
     result: list[Mention] = []
     tlen = len(text) - 1
-    for s in strong:
-        mn = Mention(s.start, s.end, s.name, s.intro, s.intro_start, s.form, ikind=s.ikind)
+    for mn in strong:
+        s = mn
         k = s.keys.name
         if s.form in _FULL_FORMS:
             longer = suffixes.get(k)
@@ -1051,7 +1141,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                     elif key(ft[0]) == k:
                         mn.form = "given_only"
         e = s.end
-        if e < tlen and (text[e] in _APPOS_OPEN or text[e] == " " and text[e + 1] in _APPOS_OPEN):
+        if e < tlen and _opens_appos(text, e):
             _after(doc, mn)
         result.append(mn)
     # an "apposition" that holds the next name is an item of a list ("Tổng thống Kazakhstan
@@ -1106,7 +1196,7 @@ _LIST_PREV = re.compile(r"([^,;:()\n\"\u201c\u201d]{1,40}),[ \u00a0]*$")
 _LIST_NEXT = re.compile(r",[ \u00a0]*([^,;:()\n\"\u201c\u201d.]{1,40})")
 
 
-def _thing_neighbour(doc: _Doc, s: _Seg, things: set[str]) -> bool:
+def _thing_neighbour(doc: _Doc, s: Mention, things: set[str]) -> bool:
     """Whether the item right before or after the name in a comma list names a thing
     (holds a brand or organisation word, or a word seen naming a thing here)."""
     text, v = doc.text, doc.v
@@ -1135,10 +1225,11 @@ def _verb_after(doc: _Doc, end: int) -> bool:
     """A speech or action verb right after a name."""
     # "Rashford cho biết", "Benzema ghi bàn"
     text = doc.text
-    if end + 1 >= len(text) or text[end] != " " or not text[end + 1].islower():
+    c = _lower_after(text, end)
+    if c < 0:
         return False
-    e = text.find(" ", end + 1, end + 24)
-    if text[end + 1:e if e > 0 else end + 24].strip(_EDGE).casefold() not in doc.v.verb_first:
+    e = text.find(" ", c, c + 23)
+    if text[c:e if e > 0 else c + 23].strip(_EDGE).casefold() not in doc.v.verb_first:
         return False
     words = doc.words_after(end, doc.v.max_phrase)
     for ks, kind in doc.v.fwd.get(words[0][0], ()) if words else ():
@@ -1151,10 +1242,11 @@ def _copula_role_after(doc: _Doc, end: int) -> bool:
     """A copula and a person's role right after a name."""
     # "Lacazette đang là chân sút chủ lực"
     v, text = doc.v, doc.text
-    if end + 1 >= len(text) or text[end] != " " or not text[end + 1].islower():
+    c = _lower_after(text, end)
+    if c < 0:
         return False
-    e = text.find(" ", end + 1, end + 16)
-    if text[end + 1:e if e > 0 else end + 16].casefold() not in v.copula_first:
+    e = text.find(" ", c, c + 15)
+    if text[c:e if e > 0 else c + 15].casefold() not in v.copula_first:
         return False
     words = [k for k, _ in doc.words_after(end, v.max_phrase + 2)]
     for n in (2, 1):
@@ -1170,7 +1262,7 @@ def _role_after(doc: _Doc, end: int) -> bool:
     """A role in apposition right after a name."""
     # "Lacazette, tiền đạo người Pháp"
     v, text = doc.v, doc.text
-    if end >= len(text) - 1 or not (text[end] in _APPOS_OPEN or text[end] == " " and text[end + 1] in _APPOS_OPEN):
+    if end >= len(text) - 1 or not _opens_appos(text, end):
         return False
     m = v.appos_re.match(text, end)
     if not m:
@@ -1187,7 +1279,7 @@ def _after(doc: _Doc, mn: Mention) -> None:
     text, v = doc.text, doc.v
     e = mn.end
     # only a comma, a bracket or a dash can open an age or an apposition
-    if e >= len(text) - 1 or not (text[e] in _APPOS_OPEN or text[e] == " " and text[e + 1] in _APPOS_OPEN):
+    if e >= len(text) - 1 or not _opens_appos(text, e):
         return
     m = v.age_re.match(text, e)
     if m and _fold(m.group(2)) in v.age_words:
@@ -1230,13 +1322,6 @@ _INTRO_KINDS = {"hon": HONORIFIC, "role": ROLE, "office": OFFICE, "org": ORG_ROL
 
 
 _NO_SCOPE = RoleScope()
-
-
-def _word_before(text: str, pos: int) -> str:
-    """The vocabulary key of the word right before pos (after one space)."""
-    if pos < 2 or text[pos - 1] not in _SPACE:
-        return ""
-    return _skey(text[text.rfind(" ", max(0, pos - 40), pos - 1) + 1:pos - 1])
 
 
 def _words_before(text: str, pos: int, reach: int = _CHAIN_REACH) -> tuple[list[tuple[str, int]], bool]:
@@ -1307,7 +1392,7 @@ class PersonExtractor(Extractor):
             else:
                 k = bisect_right(zone_starts, start) - 1
                 zone = zones[k].zone if k >= 0 and start < zones[k].end else "body"
-                if _word_before(text, start) in chain_last:
+                if _key_before(text, start, 40) in chain_last:
                     chain_start, titles, scope, former = self._chain_before(text, start)
                 if not titles and m.appos:
                     _, titles, scope, former = self._chain(tuple(_skey(w) for w in m.appos.split()))

@@ -298,6 +298,7 @@ class PeopleLexicon:
         self.plans: dict = {}
         self.singles: dict[str, int] = {}
         self.continuations: dict[tuple, tuple[str, ...] | None] = {}  # (run, words after) -> _continuation
+        self.before: dict[str, tuple] = {}  # the word right before a run -> what it makes of it
         self.intro_kinds: dict[tuple[str, ...], str] = {}
 
         # Title chains ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", "Đại sứ Việt Nam tại
@@ -319,13 +320,13 @@ class PeopleLexicon:
 
         # the run scan (see extract/person.py for why the boundary test is not first)
         word = r"[\w'\u2019]*(?:(?:-|\.(?=" + _UP + r"))[\w'\u2019]+)*"
-        initial = r"\.(?=[ \u00a0]" + _UP + ")"
+        initial = r"\.(?=[ \u00a0]+" + _UP + ")"
         first = _UP + r"(?<![\w'\u2019.\-]" + _UP + ")(?:" + initial + "|" + word + ")"
         tok = _UP + "(?:" + initial + "|" + word + ")"
         part = "|".join(sorted((re.escape(p) for p in self.particles), key=len, reverse=True)) or "(?!)"
         joined = r"(?:" + part + ")-" + _UP + r"[\w'\u2019]*"  # "al-Assad"
         self.run_re = re.compile(
-            first + r"(?:[ \u00a0](?:(?:" + part + r")[ \u00a0])*(?:" + joined + "|" + tok + "))*")
+            first + r"(?:[ \u00a0]+(?:(?:" + part + r")[ \u00a0]+)*(?:" + joined + "|" + tok + "))*")
         self.credit_cue_set = frozenset(bl.photo)
         self.credit_cue_lens = sorted({len(c) for c in bl.photo}, reverse=True)
         self.credit_re = re.compile(r":[ \t]*([^()\n;:]{1,60}?)[ \t]*(?=\)|\.?[ \t]*$|\.\s)", re.M)
