@@ -316,7 +316,7 @@ def _word_before_kind(v: PeopleLexicon, last: str) -> tuple:
     if kw not in v.bwd:
         if "." in last:
             # a dotted title: "PGS.TS", "ThS.BS", "PGS.TS."
-            parts = [p for p in re.split(r"[./]", last) if p]
+            parts = [p for p in _DOTS.split(last) if p]
             if parts and all(_fold(p) in v.roles for p in parts):
                 return INTRO, "role"
         return _NO_PHRASE
@@ -432,21 +432,35 @@ class _PlanSeg:
         return keys
 
 
-def _tokenise(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
-    """(token, start, end, class, vocabulary key) of each token of a run."""
+def _tokenise(v: PeopleLexicon, run: str):
+    """The tokens of a run: words, start and end offsets in the run, classes, vocabulary
+    keys, and whether each word is glued to a function word (_glued)."""
     if "  " in run or "\u00a0" in run:  # the run scan joins tokens with one space or more
-        return tuple((m.group(), m.start(), m.end(), token_class(m.group()), m.group().casefold())
-                     for m in _TOKEN.finditer(run))
-    out = []
-    pos = 0
-    for w in run.split(" "):
-        end = pos + len(w)
-        out.append((w, pos, end, token_class(w), w.casefold()))
-        pos = end + 1
-    return tuple(out)
+        spans = [m.span() for m in _TOKEN.finditer(run)]
+        words = [run[x:y] for x, y in spans]
+        starts = [x for x, _ in spans]
+        ends = [y for _, y in spans]
+    else:
+        words = run.split(" ")
+        starts, ends = [], []
+        pos = 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w)
+            ends.append(pos)
+            pos += 1
+    known = v.tokens
+    info = [known.get(w) or _token_info(v, w) for w in words]
+    return words, starts, ends, [x[0] for x in info], [x[1] for x in info], [x[2] for x in info]
+
+
+def _token_info(v: PeopleLexicon, w: str) -> tuple[str, str, bool]:
+    got = v.tokens[w] = (token_class(w), w.casefold(), _glued(v, w))
+    return got
 
 
 _TOKEN = re.compile(r"[^ \u00a0]+")
+_DOTS = re.compile(r"[./]")
 
 
 def _words_in(run: str) -> int:
@@ -459,18 +473,18 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
     F_START when the context before the run bears on a segment, F_SENT when a sentence
     start would change the cut, F_WEAK when every segment is weak, F_CONT when a phrase
     may go on past the run's end, F_LONG when the run is long enough to be a headline."""
-    toks = _tokenise(run)
-    n = len(toks)
-    keys = [t[4] for t in toks]
-    classes = [t[3] for t in toks]
+    words, starts, ends, classes, keys, glued = _tokenise(v, run)
+    n = len(words)
     segs: list[_PlanSeg] = []
     things: list[str] = []
     flags = 0
+    strong_seen = False
     i_from, i_end, i_kind = -1, None, None        # the in-run intro being read
     q_end: int | None = None                      # qualifiers read while `reach` holds
     reach = True                                  # the context before the run still bears
     blocked = False                               # the next segment names a thing
     fwd, lens, table = v.fwd, v.fwd_lens, v.phrase
+    family, places, nonperson, stop = v.family, v.places, v.nonperson, v.stop
 
     def phrase_at(i: int) -> tuple[str, int, int, tuple[str, ...]] | None:
         """(kind, last token inside the run, relative end, keys) of the longest
@@ -480,7 +494,7 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 ks = tuple(keys[i:i + m])
                 kind = table.get(ks)
                 if kind:
-                    return kind, i + m - 1, toks[i + m - 1][2], ks
+                    return kind, i + m - 1, ends[i + m - 1], ks
             elif after and len(after) >= i + m - n:
                 ks = tuple(keys[i:]) + after[:i + m - n]
                 kind = table.get(ks)
@@ -489,31 +503,32 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
         return None
 
     def emit(i: int, j: int, form: str, whole: bool = False, qual: bool = False) -> None:
-        nonlocal flags
+        nonlocal flags, strong_seen
         if reach:
             flags |= F_START
-        words = tuple(t[0] for t in toks[i:j])
-        rs1 = _clean_end(run, toks[i][1], toks[j - 1][2])
-        segs.append(_PlanSeg(i, j, form, _strong(form, i_kind, j - i), i_from if i_kind else -1,
+        strong = _strong(form, i_kind, j - i)
+        strong_seen = strong_seen or strong
+        segs.append(_PlanSeg(i, j, form, strong, i_from if i_kind else -1,
                              i_end, i_kind, reach, q_end if reach else None, whole, qual,
-                             toks[i][1], rs1, toks[i_from][1] if i_kind and i_from >= 0 else -1, words))
+                             starts[i], _clean_end(run, starts[i], ends[j - 1]),
+                             starts[i_from] if i_kind and i_from >= 0 else -1, tuple(words[i:j])))
 
     i = 0
     while i < n:
-        tok, ts, te, cls, k = toks[i]
+        tok, te, cls, k = words[i], ends[i], classes[i], keys[i]
         ph = phrase_at(i) if k in fwd and cls != OTHER else None
         if ph:
             kind, j, pe, ks = ph
-            if kind == INTRO and i < j < n - 2 and keys[j] in v.family and classes[j + 1] in (VN, LVN) \
-                    and classes[j + 2] in (VN, LVN) and table.get(tuple(keys[i:j])) == INTRO:
+            if kind == INTRO and i < j < n - 2 and keys[j] in family and classes[j + 1] in _VN_CLASSES \
+                    and classes[j + 2] in _VN_CLASSES and table.get(tuple(keys[i:j])) == INTRO:
                 # "Ông Hoàng Văn Lợi": the honorific and a full name, not "ông hoàng" + a name
-                j, pe, ks = j - 1, toks[j - 1][2], tuple(keys[i:j])
-            if kind == INTRO and j == i and k in v.places:
+                j, pe, ks = j - 1, ends[j - 1], tuple(keys[i:j])
+            if kind == INTRO and j == i and k in places:
                 if i == 0:
                     flags |= F_SENT
                 if not (i == 0 and sent_start):
                     kind = PLACE      # mid-sentence "Anh" is England, not an honorific
-            if j == i and k in v.family and (kind == STOP or kind == HEAD and n > 1):
+            if j == i and k in family and (kind == STOP or kind == HEAD and n > 1):
                 kind = None           # "Hồ" is a family name before it is a lake
             elif kind == HEAD and j == n - 1 and pe >= 0:
                 kind = None           # a head with nothing after it: "ông Khoa" is a name
@@ -543,7 +558,7 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 i = j + 1
                 continue
         if cls == ABBR:
-            parts = [p for p in re.split(r"[./]", tok) if p]
+            parts = [p for p in _DOTS.split(tok) if p]
             if len(parts) > 1 and all(_fold(p) in v.roles or _fold(p) in v.offices for p in parts):
                 if not i_kind:
                     i_from = i
@@ -553,7 +568,7 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 blocked = True                        # "FPT Telecom": a brand's name goes on
             i += 1
             continue
-        if tok in v.nonperson or tok.rstrip(".") in v.foreign_titles:
+        if tok in nonperson or tok.rstrip(".") in v.foreign_titles:
             if tok.rstrip(".") in v.foreign_titles:
                 if not i_kind:
                     i_from = i
@@ -565,10 +580,10 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             i += 1
             continue
         # -- a Vietnamese name: a family name and one to three more syllables
-        if cls in (VN, LVN) and k in v.family and not (i + 1 < n and classes[i + 1] == FOREIGN):
+        if cls in _VN_CLASSES and k in family and not (i + 1 < n and classes[i + 1] == FOREIGN):
             j = i + 1
             while j < n and j - i < 4:
-                if classes[j] not in (VN, LVN) or _glued(v, toks[j][0]):
+                if classes[j] not in _VN_CLASSES or glued[j]:
                     break
                 if keys[j] in fwd:
                     ph2 = phrase_at(j)
@@ -578,12 +593,12 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                     # a phrase finished by the lowercase words after the run does not end
                     # it either ("Nguyễn Đăng Khoa" + "học lớp 5"), nor a one-word stop word
                     # that ends the run (given names by birth order: "Lê Văn Sáu")
-                    if ph2 and not (ph2[0] == PLACE or ph2[2] < 0 and j == n - 1 or ph2[1] == j and ph2[2] == toks[j][2] and (
+                    if ph2 and not (ph2[0] == PLACE or ph2[2] < 0 and j == n - 1 or ph2[1] == j and ph2[2] == ends[j] and (
                             ph2[0] == HEAD or ph2[0] == INTRO and keys[j] in v.honorifics
                             or ph2[0] == STOP and j == n - 1 and j - i >= 2)):
                         break
                 j += 1
-            if not blocked and " ".join(keys[i:j]) not in v.places:
+            if not blocked and " ".join(keys[i:j]) not in places:
                 if j - i >= 2:
                     emit(i, j, "east_asian" if k in v.family_cn and k not in v.family_vn else "vietnamese")
                 elif i_kind == "hon" or reach:
@@ -593,34 +608,34 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             continue
         # -- a foreign name: foreign words and particles, and Latin words shaped like a
         # Vietnamese syllable when a foreign word is next to them ("Ian Johnson")
-        if cls in (FOREIGN, LVN, INITIALS) and not _glued(v, tok) and not (cls == INITIALS and tok[-1] != "."):
+        if cls in _NAME_START_CLASSES and not glued[i] and not (cls == INITIALS and tok[-1] != "."):
             j = i
             has_foreign = False
             while j < n:
-                t2, c2 = toks[j][0], classes[j]
-                if (t2 in v.nonperson or keys[j] in v.places or t2.rstrip(".") in v.foreign_titles
+                t2, c2 = words[j], classes[j]
+                if (t2 in nonperson or keys[j] in places or t2.rstrip(".") in v.foreign_titles
                         or t2.rstrip(".") in v.name_suffixes):
                     break
-                if c2 == FOREIGN and not _glued(v, t2):
+                if c2 == FOREIGN and not glued[j]:
                     has_foreign = True
                 elif c2 == LVN:
-                    if keys[j] in v.stop or (j > i and keys[j] in fwd and (phrase_at(j) or ("",))[0] in (HEAD, STOP)):
+                    if keys[j] in stop or (j > i and keys[j] in fwd and (phrase_at(j) or ("",))[0] in (HEAD, STOP)):
                         break
                 elif c2 == INITIALS and t2[-1] == "." and len(t2) <= 4 and j + 1 < n:
                     pass                              # "John F. Kennedy", "J.K. Rowling"
                 elif t2 in v.particles or t2.split("-")[0] in v.particles:
-                    if j == i or j + 1 >= n or (toks[j + 1][0] not in v.particles and classes[j + 1] not in (FOREIGN, LVN)):
+                    if j == i or j + 1 >= n or (words[j + 1] not in v.particles and classes[j + 1] not in (FOREIGN, LVN)):
                         break
                     has_foreign = True                # "Von der Leyen", "Kevin de Bruyne"
                 else:
                     break
                 j += 1
-            if has_foreign and not (cls == LVN and k in v.stop):
-                names = [t[0] for t in toks[i:j] if t[0] not in v.particles and t[3] != INITIALS]
+            if has_foreign and not (cls == LVN and k in stop):
+                names = [words[t] for t in range(i, j) if words[t] not in v.particles and classes[t] != INITIALS]
                 # the name of a thing by its own words ("Uptime Institute", "Aruba ESP"),
                 # or after a head inside the run; a head before the run is applied later
                 thing = (len(names) > 4 or " ".join(keys[i:j]) in v.nonperson_phrases
-                         or (j < n and (toks[j][0] in v.org_suffixes or classes[j] in (ABBR, OTHER))))
+                         or (j < n and (words[j] in v.org_suffixes or classes[j] in (ABBR, OTHER))))
                 if thing or blocked:
                     things.extend(keys[t] for t in range(i, j) if classes[t] in (FOREIGN, LVN))
                 elif len(names) >= 2:
@@ -628,13 +643,13 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                     if tok in v.east_asian and len(names) <= 3 and all("-" in t or len(t) <= 7 for t in names[1:]):
                         form = "east_asian"
                     emit(i, j, form, whole=i == 0 and j == n)
-                elif names and (i_kind or reach) and j < n - 1 and (keys[j] in v.places or toks[j][0] in v.nonperson):
+                elif names and (i_kind or reach) and j < n - 1 and (keys[j] in places or words[j] in nonperson):
                     # "Giám đốc điều hành Targa Australia Eugene Arocca": a qualifier
                     if i_kind:
-                        i_end = toks[j - 1][2]
+                        i_end = ends[j - 1]
                     else:
                         emit(i, j, "mononym", qual=True)
-                        q_end = toks[j - 1][2]
+                        q_end = ends[j - 1]
                     i = j
                     continue
                 elif names:
@@ -644,24 +659,24 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 continue
         # -- Vietnamese words without a family name: a given name after an honorific or
         # a role ("ông Danh", "anh Quang Hải"); otherwise weak
-        if cls in (VN, LVN):
+        if cls in _VN_CLASSES:
             j = i
             while j < n and j - i < 3:
-                if classes[j] not in (VN, LVN) or _glued(v, toks[j][0]) or keys[j] in v.stop:
+                if classes[j] not in _VN_CLASSES or glued[j] or keys[j] in stop:
                     break
-                if j > i and keys[j] in v.family and j + 2 < n and classes[j + 1] in (VN, LVN) \
-                        and classes[j + 2] in (VN, LVN):
+                if j > i and keys[j] in family and j + 2 < n and classes[j + 1] in _VN_CLASSES \
+                        and classes[j + 2] in _VN_CLASSES:
                     break             # a full name starts: "(Chủ tịch) Nước Võ Văn Thưởng"
                 if j > i and keys[j] in fwd:
                     ph2 = phrase_at(j)
-                    if ph2 and not (ph2[1] == j and ph2[2] == toks[j][2] and ph2[0] in (PLACE, INTRO)):
+                    if ph2 and not (ph2[1] == j and ph2[2] == ends[j] and ph2[0] in (PLACE, INTRO)):
                         break
                 j += 1
             if j > i:
-                if j < n and (toks[j][0] in v.org_suffixes or classes[j] in (ABBR, OTHER)
-                              or toks[j][0] in v.nonperson and classes[j] == FOREIGN):
+                if j < n and (words[j] in v.org_suffixes or classes[j] in (ABBR, OTHER)
+                              or words[j] in nonperson and classes[j] == FOREIGN):
                     things.extend(keys[t] for t in range(i, j) if classes[t] == LVN)   # "Cen Land"
-                elif not blocked and " ".join(keys[i:j]) not in v.places:
+                elif not blocked and " ".join(keys[i:j]) not in places:
                     emit(i, j, "given_only")
                 i_kind, blocked, reach = None, False, False
                 i = j
@@ -674,13 +689,17 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             continue
         i_kind, reach = None, False   # digits, brand casing: the intro does not reach past them
         i += 1
-    if segs and not any(s.strong for s in segs):
+    if segs and not strong_seen:
         flags |= F_WEAK
     if keys and keys[-1] in v.cont_keys:
         flags |= F_CONT
     if n >= 4 and len(run) > 24:
         flags |= F_LONG
     return tuple(segs), tuple(things), flags
+
+
+_VN_CLASSES = (VN, LVN)
+_NAME_START_CLASSES = (FOREIGN, LVN, INITIALS)
 
 
 _PLAN_CACHE_MAX = 200_000
@@ -983,9 +1002,10 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
     bare_foreign: list[tuple[int, int, str]] = []      # one foreign word nothing introduces
     things: set[str] = set()
     plans, singles, intro_last, bwd = v.plans, v.singles, v.intro_last, v.bwd
-    if max(len(plans), len(singles), len(v.continuations), len(v.before)) > _PLAN_CACHE_MAX:
+    if max(len(plans), len(singles), len(v.continuations), len(v.before), len(v.tokens)) > _PLAN_CACHE_MAX:
         plans.clear()             # the caches stay bounded on a long run
         singles.clear()
+        v.tokens.clear()
         v.continuations.clear()
         v.before.clear()
     joined_to = -1

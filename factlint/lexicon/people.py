@@ -299,6 +299,7 @@ class PeopleLexicon:
         self.singles: dict[str, int] = {}
         self.continuations: dict[tuple, tuple[str, ...] | None] = {}  # (run, words after) -> _continuation
         self.before: dict[str, tuple] = {}  # the word right before a run -> what it makes of it
+        self.tokens: dict[str, tuple[str, str, bool]] = {}  # a word of a run -> class, key, glued
         self.intro_kinds: dict[tuple[str, ...], str] = {}
 
         # Title chains ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", "Đại sứ Việt Nam tại
