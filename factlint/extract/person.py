@@ -712,12 +712,11 @@ def _continuation(v: PeopleLexicon, run: str, after: tuple[str, ...]) -> tuple[s
     n = len(keys)
     best = 0
     for p in range(max(0, n - v.max_phrase), n):
-        for ks, kind in v.fwd.get(keys[p], ()):
-            inside = n - p
-            if len(ks) > inside and tuple(keys[p:]) == ks[:inside]:
-                rest = ks[inside:]
-                if len(rest) > best and after[:len(rest)] == rest:
-                    best = len(rest)
+        inside = tuple(keys[p:])
+        for r in range(min(len(after), v.max_phrase - len(inside)), best, -1):
+            if inside + after[:r] in v.phrase:
+                best = r
+                break
     return after[:best] if best else None
 
 
@@ -740,7 +739,8 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
         if c > 0:
             e = text.find(" ", c, c + 23)
             if text[c:e if e > 0 else c + 23].strip(_EDGE).casefold() in v.cont_next:
-                words = tuple(k for k, _ in doc.words_after(b, v.max_phrase))
+                reach = v.cont_len[run[run.rfind(" ") + 1:].casefold()]
+                words = tuple(k for k, _ in doc.words_after(b, reach))
                 ck = (run, words)
                 after = v.continuations.get(ck, False)
                 if after is False:
@@ -832,6 +832,7 @@ def _byline_form(v: PeopleLexicon, s: str) -> str:
 
 
 _NAME_PARTS = re.compile(r"[^/,&\u2013]+")
+_LINE_PARTS = re.compile(r"[^/,&\u2013-]+")
 _NOTE = re.compile(r"\(([^()]{1,120})\)\s*$")
 
 
@@ -892,7 +893,7 @@ def _find_bylines(doc: _Doc) -> list[Mention]:
                                            line[:src.start(1)].strip(), lstart, byline=True))
             else:
                 # a line of names only ("Khánh Hồng - Nguyễn Hành")
-                parts = [p for p in re.finditer(r"[^/,&\u2013-]+", body) if p.group().strip()]
+                parts = [p for p in _LINE_PARTS.finditer(body) if p.group().strip()]
                 if parts and all(_name_like(v, p.group().strip()) and all(
                         token_class(t) in (VN, LVN, INIT_NAME, INITIALS, FOREIGN) for t in p.group().split())
                         for p in parts):
@@ -1251,11 +1252,9 @@ def _verb_after(doc: _Doc, end: int) -> bool:
     e = text.find(" ", c, c + 23)
     if text[c:e if e > 0 else c + 23].strip(_EDGE).casefold() not in doc.v.verb_first:
         return False
-    words = doc.words_after(end, doc.v.max_phrase)
-    for ks, kind in doc.v.fwd.get(words[0][0], ()) if words else ():
-        if kind == VERB and tuple(w for w, _ in words[:len(ks)]) == ks:
-            return True
-    return False
+    ks = tuple(w for w, _ in doc.words_after(end, doc.v.max_verb))
+    table = doc.v.phrase
+    return any(table.get(ks[:m]) == VERB for m in range(len(ks), 0, -1))
 
 
 def _copula_role_after(doc: _Doc, end: int) -> bool:
@@ -1268,7 +1267,7 @@ def _copula_role_after(doc: _Doc, end: int) -> bool:
     e = text.find(" ", c, c + 15)
     if text[c:e if e > 0 else c + 15].casefold() not in v.copula_first:
         return False
-    words = [k for k, _ in doc.words_after(end, v.max_phrase + 2)]
+    words = [k for k, _ in doc.words_after(end, v.max_intro + 2)]
     for n in (2, 1):
         if tuple(words[:n]) in v.copulas:
             rest = words[n:]
@@ -1434,10 +1433,9 @@ class PersonExtractor(Extractor):
                 full, subject, _ = self._name(m.full)
             else:
                 full, subject = name, value
-            data = PersonData(
-                name, tokens, titles, scope, title_text, mention_start, former, subject != value,
-                form=m.form, intro=intro, intro_start=intro_start, intro_kind=intro_kind if intro else None,
-                appos=m.appos, age=m.age, age_span=m.age_span, full=full, byline=m.byline)
+            data = PersonData(name, tokens, titles, scope, title_text, mention_start, former, subject != value,
+                              (), (), (), m.form, intro, intro_start, intro_kind if intro else None,
+                              m.appos, m.age, m.age_span, full, m.byline)
             if m.form == "surname_only" and sentence:
                 self._tail(text, m.end, sentence[1], data)
             claims.append(Claim("person", subject, "name", value, name, path, start, m.end, zone, sentence,

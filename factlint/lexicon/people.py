@@ -293,6 +293,14 @@ class PeopleLexicon:
         self.cont_keys = {w for ks, kind in kinds.items() if kind != PLACE for w in ks[:-1]}
         self.cont_next = {w for ks, kind in kinds.items() if kind != PLACE for w in ks[1:]}
         self.verb_first = {ks[0] for ks, kind in kinds.items() if kind == VERB}
+        # how many words a phrase may go on after a word (past the end of a run), and the
+        # longest verb and intro phrases: the words after a name are read no further
+        self.cont_len: dict[str, int] = {}
+        for ks in kinds:
+            for i, w in enumerate(ks[:-1]):
+                self.cont_len[w] = max(self.cont_len.get(w, 0), len(ks) - i - 1)
+        self.max_verb = max((len(ks) for ks, kind in kinds.items() if kind == VERB), default=1)
+        self.max_intro = max((len(ks) for ks, kind in kinds.items() if kind == INTRO), default=1)
         # what one run of factlint learns about runs and words, per process (see
         # extract/person.py): the cut of each distinct run, the action for each one-word run
         self.plans: dict = {}
