@@ -58,39 +58,6 @@ from factlint.model import HONORIFIC, OFFICE, ORG_ROLE, ROLE, Claim, PersonData,
 
 # ---------------------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class Mention:
-    start: int                 # the name itself: character offsets in the text
-    end: int
-    name: str                  # as written
-    intro: str | None = None   # honorific / role / title before the name, else the apposition
-    intro_start: int | None = None
-    form: str = "vietnamese"   # vietnamese / foreign / east_asian / initials / given_only /
-                               # surname_only / mononym (one foreign word no full name explains)
-    byline: bool = False
-    age: int | None = None
-    full: str | None = None    # the full name this mention resolves to in the document
-    appos: str | None = None   # the role in apposition after the name
-    ikind: str | None = None   # what the intro is: "hon", "role", "office", "org" (_intro_kind)
-    appos_start: int | None = None
-    age_span: tuple[int, int] | None = None
-
-
-@dataclass(slots=True)
-class _Seg:
-    """A name cut from a run, before the document-level decisions."""
-    start: int
-    end: int
-    name: str
-    form: str
-    intro: str | None
-    intro_start: int | None
-    strong: bool               # a person without help from the rest of the document
-    tokens: tuple[str, ...]
-    keys: "_NameKeys"
-    ikind: str | None = None   # kind of the intro (see _intro_kind)
-
-
 @dataclass(slots=True, frozen=True)
 class _NameKeys:
     """Keys of a name for the document-level decisions, computed once per distinct name."""
@@ -98,6 +65,28 @@ class _NameKeys:
     vocab: frozenset[str]      # vocabulary keys of its words (to test against things)
     suffixes: tuple[str, ...]  # key() of each proper ending ("Văn Tuân", "Tuân")
     words: tuple[str, ...]     # key() of each word of a foreign name (empty otherwise)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name read in a document: a candidate while the document is read, a mention once
+    the document-level decisions keep it (one object for both)."""
+    start: int                 # the name itself: character offsets in the text
+    end: int
+    name: str                  # as written
+    form: str = "vietnamese"   # vietnamese / foreign / east_asian / initials / given_only /
+                               # surname_only / mononym (one foreign word no full name explains)
+    intro: str | None = None   # honorific / role / title before the name, else the apposition
+    intro_start: int | None = None
+    ikind: str | None = None   # what the intro is: "hon", "role", "office", "org" (_intro_kind)
+    tokens: tuple[str, ...] = ()
+    keys: _NameKeys | None = None
+    byline: bool = False
+    full: str | None = None    # the full name this mention resolves to in the document
+    appos: str | None = None   # the role in apposition after the name
+    appos_start: int | None = None
+    age: int | None = None
+    age_span: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -136,33 +125,38 @@ class _Doc:
     def phrase_before(self, a: int) -> tuple[str, int, str] | None:
         """(kind, start, intro kind) of the vocabulary phrase that ends right before a:
         an intro (with its kind, see _intro_kind), a head or a locative ("" for both),
-        or a house number (an address: the run is a street)."""
+        or a house number (an address: the run is a street). A run of spaces is one space."""
         text, v = self.text, self.v
         if a < 2 or text[a - 1] not in _SPACE:
             return None
-        j = text.rfind(" ", max(0, a - 40), a - 1)
-        last = text[j + 1:a - 1]
-        if not last or last[-1] in _CLAUSE_END:
+        p = a - 1                      # where the word before ends
+        if text[p - 1] in _SPACE:
+            p = _skip_spaces_back(text, p)
+        lo = p - 39
+        j = text.rfind(" ", lo if lo > 0 else 0, p)
+        if j < 0 < lo:                 # no space in reach: the "word" is all the text before
+            got = _word_before_kind(v, text[:p])
+        else:
+            last = text[j + 1:p]
+            got = v.before.get(last)
+            if got is None:
+                got = v.before[last] = _word_before_kind(v, last)
+        if got is _NO_PHRASE:
             return None
-        if last[0].isdigit() and _HOUSE_NUMBER.fullmatch(last):
-            return HEAD, j + 1, ""
-        kw = _skey(last)
-        cands = v.bwd.get(kw)
-        if cands is None:
-            if "." in last:
-                # a dotted title: "PGS.TS", "ThS.BS", "PGS.TS."
-                parts = [p for p in re.split(r"[./]", last) if p]
-                if parts and all(_fold(p) in v.roles for p in parts):
-                    return INTRO, j + 1, "role"
-            return None
-        if last[-1] == ".":
-            return None               # a full stop ends the clause
-        lens = v.bwd_lens[kw]
-        if lens[0] == 1:                  # one-word phrases only: no more words to read
-            ks = (kw,)
-            kind = v.back[ks]
-            return kind, self._start_of_words(a, 1), _intro_kind(v, ks) if kind == INTRO else ""
-        raw = text[max(0, a - 16 * lens[0]):a - 1].split()
+        if len(got) == 2:              # a house number or a dotted title: the word itself
+            return got[0], j + 1, got[1]
+        if len(got) == 4:              # a one-word phrase: the word, or a former-marker before it
+            kind, ikind, lead, _ = got
+            i = j + 1 + lead
+            return kind, (self._former_before(i) if not lead else i), ikind
+        return self._phrase_of_words(a, p, got)
+
+    def _phrase_of_words(self, a: int, p: int, got: tuple) -> tuple[str, int, str] | None:
+        """phrase_before for a word that ends phrases of several words (`got`: its key and
+        the phrase lengths to try): the words before it are read."""
+        text, v = self.text, self.v
+        kw, lens, _ = got
+        raw = text[max(0, p + 1 - 16 * lens[0]):p].split()
         words: list[str] = [kw]
         for w in reversed(raw[-lens[0]:-1]):
             if w[-1] in _CLAUSE_END or w[-1] == ".":
@@ -184,7 +178,6 @@ class _Doc:
     def _start_of_words(self, a: int, n: int) -> int:
         """Offset of the n-th word before position a (a follows a space); a word that
         marks a title as former or acting stays with the title."""
-        # "nguyên Hiệu trưởng", "cựu HLV"
         text = self.text
         i = a - 1
         for _ in range(n):
@@ -201,8 +194,16 @@ class _Doc:
                         i -= 1
         while text[i] in _EDGE:
             i += 1
+        return self._former_before(i)
+
+    def _former_before(self, i: int) -> int:
+        """i, or the start of the word before it when that word marks a title as former
+        or acting ("nguyên Hiệu trưởng", "cựu HLV")."""
+        text = self.text
         j = i - 1
         if j > 0 and text[j] in _SPACE:
+            if text[j - 1] in _SPACE:
+                j = _skip_spaces_back(text, j)
             k = text.rfind(" ", 0, j) + 1
             if _fold(text[k:j]) in self.v.former:
                 return k
@@ -249,6 +250,84 @@ _WORD = re.compile(r"\S+")
 _HEADLINE_MAX = 300  # characters: a longer line is not a headline
 _SHEET_MAX = 2000  # characters after the colon of a team sheet
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)*")
+_NO_PHRASE = ()
+
+
+def _skip_spaces_back(text: str, p: int) -> int:
+    """The start of the run of spaces that ends at p (text[p - 1] is a space)."""
+    while p > 0 and text[p - 1] in _SPACE:
+        p -= 1
+    return p
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    """The end of the run of spaces that starts at i."""
+    n = len(text)
+    while i < n and text[i] in _SPACE:
+        i += 1
+    return i
+
+
+def _key_before(text: str, a: int, reach: int) -> str:
+    """Vocabulary key of the word right before a and the spaces before a ("" when no
+    space precedes a); the word starts at most `reach` characters before the spaces."""
+    if a < 2 or text[a - 1] not in _SPACE:
+        return ""
+    p = a - 1
+    if text[p - 1] in _SPACE:
+        p = _skip_spaces_back(text, p)
+    return text[text.rfind(" ", max(0, p - reach + 1), p) + 1:p].strip(_EDGE).casefold()
+
+
+def _lower_after(text: str, e: int) -> int:
+    """Where a lowercase word starts after the spaces at e (one space or more), else -1."""
+    if e + 1 >= len(text) or text[e] != " ":
+        return -1
+    c = e + 1
+    if text[c] == " ":
+        c = _skip_spaces(text, c)
+        if c >= len(text):
+            return -1
+    return c if text[c].islower() else -1
+
+
+def _opens_appos(text: str, e: int) -> bool:
+    """A comma, a bracket or a dash at e, or after the spaces at e."""
+    c = text[e]
+    if c == " ":
+        c = text[e + 1]
+        if c == " ":
+            i = _skip_spaces(text, e + 1)
+            c = text[i] if i < len(text) else ""
+    return c in _APPOS_OPEN if c else False
+
+
+def _word_before_kind(v: PeopleLexicon, last: str) -> tuple:
+    """What the word `last` right before a run makes of it, whatever the words before it
+    (see _Doc.phrase_before): _NO_PHRASE; (kind, intro kind) for a house number or a
+    dotted title; (kind, intro kind, characters of edge punctuation before the word, 0)
+    for a word that ends one-word phrases only; (key, phrase lengths, 0) when the words
+    before it must be read."""
+    if not last or last[-1] in _CLAUSE_END:
+        return _NO_PHRASE
+    if last[0].isdigit() and _HOUSE_NUMBER.fullmatch(last):
+        return HEAD, ""
+    kw = _skey(last)
+    if kw not in v.bwd:
+        if "." in last:
+            # a dotted title: "PGS.TS", "ThS.BS", "PGS.TS."
+            parts = [p for p in _DOTS.split(last) if p]
+            if parts and all(_fold(p) in v.roles for p in parts):
+                return INTRO, "role"
+        return _NO_PHRASE
+    if last[-1] == ".":
+        return _NO_PHRASE             # a full stop ends the clause
+    lens = v.bwd_lens[kw]
+    if lens[0] == 1:                  # one-word phrases only: no more words to read
+        ks = (kw,)
+        kind = v.back[ks]
+        return kind, _intro_kind(v, ks) if kind == INTRO else "", len(last) - len(last.lstrip(_EDGE)), 0
+    return kw, lens, 0
 
 
 def _clean_end(text: str, start: int, end: int) -> int:
@@ -353,17 +432,39 @@ class _PlanSeg:
         return keys
 
 
-@lru_cache(maxsize=65536)
-def _tokenise(run: str) -> tuple[tuple[str, int, int, str, str], ...]:
-    """(token, start, end, class, vocabulary key) of each token of a run."""
-    out = []
-    pos = 0
-    for w in run.split(" ") if "\u00a0" not in run else run.replace("\u00a0", " ").split(" "):
-        # the run scan joins tokens with exactly one space (or no-break space)
-        end = pos + len(w)
-        out.append((w, pos, end, token_class(w), w.casefold()))
-        pos = end + 1
-    return tuple(out)
+def _tokenise(v: PeopleLexicon, run: str):
+    """The tokens of a run: words, start and end offsets in the run, classes, vocabulary
+    keys, and whether each word is glued to a function word (_glued)."""
+    if "  " in run or "\u00a0" in run:  # the run scan joins tokens with one space or more
+        spans = [m.span() for m in _TOKEN.finditer(run)]
+        words = [run[x:y] for x, y in spans]
+        starts = [x for x, _ in spans]
+        ends = [y for _, y in spans]
+    else:
+        words = run.split(" ")
+        starts, ends = [], []
+        pos = 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w)
+            ends.append(pos)
+            pos += 1
+    known = v.tokens
+    info = [known.get(w) or _token_info(v, w) for w in words]
+    return words, starts, ends, [x[0] for x in info], [x[1] for x in info], [x[2] for x in info]
+
+
+def _token_info(v: PeopleLexicon, w: str) -> tuple[str, str, bool]:
+    got = v.tokens[w] = (token_class(w), w.casefold(), _glued(v, w))
+    return got
+
+
+_TOKEN = re.compile(r"[^ \u00a0]+")
+_DOTS = re.compile(r"[./]")
+
+
+def _words_in(run: str) -> int:
+    return run.count(" ") + 1 if "  " not in run else len(run.split())
 
 
 def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] | None
@@ -372,18 +473,18 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
     F_START when the context before the run bears on a segment, F_SENT when a sentence
     start would change the cut, F_WEAK when every segment is weak, F_CONT when a phrase
     may go on past the run's end, F_LONG when the run is long enough to be a headline."""
-    toks = _tokenise(run)
-    n = len(toks)
-    keys = [t[4] for t in toks]
-    classes = [t[3] for t in toks]
+    words, starts, ends, classes, keys, glued = _tokenise(v, run)
+    n = len(words)
     segs: list[_PlanSeg] = []
     things: list[str] = []
     flags = 0
+    strong_seen = False
     i_from, i_end, i_kind = -1, None, None        # the in-run intro being read
     q_end: int | None = None                      # qualifiers read while `reach` holds
     reach = True                                  # the context before the run still bears
     blocked = False                               # the next segment names a thing
     fwd, lens, table = v.fwd, v.fwd_lens, v.phrase
+    family, places, nonperson, stop = v.family, v.places, v.nonperson, v.stop
 
     def phrase_at(i: int) -> tuple[str, int, int, tuple[str, ...]] | None:
         """(kind, last token inside the run, relative end, keys) of the longest
@@ -393,7 +494,7 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 ks = tuple(keys[i:i + m])
                 kind = table.get(ks)
                 if kind:
-                    return kind, i + m - 1, toks[i + m - 1][2], ks
+                    return kind, i + m - 1, ends[i + m - 1], ks
             elif after and len(after) >= i + m - n:
                 ks = tuple(keys[i:]) + after[:i + m - n]
                 kind = table.get(ks)
@@ -402,31 +503,32 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
         return None
 
     def emit(i: int, j: int, form: str, whole: bool = False, qual: bool = False) -> None:
-        nonlocal flags
+        nonlocal flags, strong_seen
         if reach:
             flags |= F_START
-        words = tuple(t[0] for t in toks[i:j])
-        rs1 = _clean_end(run, toks[i][1], toks[j - 1][2])
-        segs.append(_PlanSeg(i, j, form, _strong(form, i_kind, j - i), i_from if i_kind else -1,
+        strong = _strong(form, i_kind, j - i)
+        strong_seen = strong_seen or strong
+        segs.append(_PlanSeg(i, j, form, strong, i_from if i_kind else -1,
                              i_end, i_kind, reach, q_end if reach else None, whole, qual,
-                             toks[i][1], rs1, toks[i_from][1] if i_kind and i_from >= 0 else -1, words))
+                             starts[i], _clean_end(run, starts[i], ends[j - 1]),
+                             starts[i_from] if i_kind and i_from >= 0 else -1, tuple(words[i:j])))
 
     i = 0
     while i < n:
-        tok, ts, te, cls, k = toks[i]
+        tok, te, cls, k = words[i], ends[i], classes[i], keys[i]
         ph = phrase_at(i) if k in fwd and cls != OTHER else None
         if ph:
             kind, j, pe, ks = ph
-            if kind == INTRO and i < j < n - 2 and keys[j] in v.family and classes[j + 1] in (VN, LVN) \
-                    and classes[j + 2] in (VN, LVN) and table.get(tuple(keys[i:j])) == INTRO:
+            if kind == INTRO and i < j < n - 2 and keys[j] in family and classes[j + 1] in _VN_CLASSES \
+                    and classes[j + 2] in _VN_CLASSES and table.get(tuple(keys[i:j])) == INTRO:
                 # "Ông Hoàng Văn Lợi": the honorific and a full name, not "ông hoàng" + a name
-                j, pe, ks = j - 1, toks[j - 1][2], tuple(keys[i:j])
-            if kind == INTRO and j == i and k in v.places:
+                j, pe, ks = j - 1, ends[j - 1], tuple(keys[i:j])
+            if kind == INTRO and j == i and k in places:
                 if i == 0:
                     flags |= F_SENT
                 if not (i == 0 and sent_start):
                     kind = PLACE      # mid-sentence "Anh" is England, not an honorific
-            if j == i and k in v.family and (kind == STOP or kind == HEAD and n > 1):
+            if j == i and k in family and (kind == STOP or kind == HEAD and n > 1):
                 kind = None           # "Hồ" is a family name before it is a lake
             elif kind == HEAD and j == n - 1 and pe >= 0:
                 kind = None           # a head with nothing after it: "ông Khoa" is a name
@@ -456,7 +558,7 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 i = j + 1
                 continue
         if cls == ABBR:
-            parts = [p for p in re.split(r"[./]", tok) if p]
+            parts = [p for p in _DOTS.split(tok) if p]
             if len(parts) > 1 and all(_fold(p) in v.roles or _fold(p) in v.offices for p in parts):
                 if not i_kind:
                     i_from = i
@@ -466,7 +568,7 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 blocked = True                        # "FPT Telecom": a brand's name goes on
             i += 1
             continue
-        if tok in v.nonperson or tok.rstrip(".") in v.foreign_titles:
+        if tok in nonperson or tok.rstrip(".") in v.foreign_titles:
             if tok.rstrip(".") in v.foreign_titles:
                 if not i_kind:
                     i_from = i
@@ -478,10 +580,10 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             i += 1
             continue
         # -- a Vietnamese name: a family name and one to three more syllables
-        if cls in (VN, LVN) and k in v.family and not (i + 1 < n and classes[i + 1] == FOREIGN):
+        if cls in _VN_CLASSES and k in family and not (i + 1 < n and classes[i + 1] == FOREIGN):
             j = i + 1
             while j < n and j - i < 4:
-                if classes[j] not in (VN, LVN) or _glued(v, toks[j][0]):
+                if classes[j] not in _VN_CLASSES or glued[j]:
                     break
                 if keys[j] in fwd:
                     ph2 = phrase_at(j)
@@ -491,12 +593,12 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                     # a phrase finished by the lowercase words after the run does not end
                     # it either ("Nguyễn Đăng Khoa" + "học lớp 5"), nor a one-word stop word
                     # that ends the run (given names by birth order: "Lê Văn Sáu")
-                    if ph2 and not (ph2[0] == PLACE or ph2[2] < 0 and j == n - 1 or ph2[1] == j and ph2[2] == toks[j][2] and (
+                    if ph2 and not (ph2[0] == PLACE or ph2[2] < 0 and j == n - 1 or ph2[1] == j and ph2[2] == ends[j] and (
                             ph2[0] == HEAD or ph2[0] == INTRO and keys[j] in v.honorifics
                             or ph2[0] == STOP and j == n - 1 and j - i >= 2)):
                         break
                 j += 1
-            if not blocked and " ".join(keys[i:j]) not in v.places:
+            if not blocked and " ".join(keys[i:j]) not in places:
                 if j - i >= 2:
                     emit(i, j, "east_asian" if k in v.family_cn and k not in v.family_vn else "vietnamese")
                 elif i_kind == "hon" or reach:
@@ -506,34 +608,34 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             continue
         # -- a foreign name: foreign words and particles, and Latin words shaped like a
         # Vietnamese syllable when a foreign word is next to them ("Ian Johnson")
-        if cls in (FOREIGN, LVN, INITIALS) and not _glued(v, tok) and not (cls == INITIALS and tok[-1] != "."):
+        if cls in _NAME_START_CLASSES and not glued[i] and not (cls == INITIALS and tok[-1] != "."):
             j = i
             has_foreign = False
             while j < n:
-                t2, c2 = toks[j][0], classes[j]
-                if (t2 in v.nonperson or keys[j] in v.places or t2.rstrip(".") in v.foreign_titles
+                t2, c2 = words[j], classes[j]
+                if (t2 in nonperson or keys[j] in places or t2.rstrip(".") in v.foreign_titles
                         or t2.rstrip(".") in v.name_suffixes):
                     break
-                if c2 == FOREIGN and not _glued(v, t2):
+                if c2 == FOREIGN and not glued[j]:
                     has_foreign = True
                 elif c2 == LVN:
-                    if keys[j] in v.stop or (j > i and keys[j] in fwd and (phrase_at(j) or ("",))[0] in (HEAD, STOP)):
+                    if keys[j] in stop or (j > i and keys[j] in fwd and (phrase_at(j) or ("",))[0] in (HEAD, STOP)):
                         break
                 elif c2 == INITIALS and t2[-1] == "." and len(t2) <= 4 and j + 1 < n:
                     pass                              # "John F. Kennedy", "J.K. Rowling"
                 elif t2 in v.particles or t2.split("-")[0] in v.particles:
-                    if j == i or j + 1 >= n or (toks[j + 1][0] not in v.particles and classes[j + 1] not in (FOREIGN, LVN)):
+                    if j == i or j + 1 >= n or (words[j + 1] not in v.particles and classes[j + 1] not in (FOREIGN, LVN)):
                         break
                     has_foreign = True                # "Von der Leyen", "Kevin de Bruyne"
                 else:
                     break
                 j += 1
-            if has_foreign and not (cls == LVN and k in v.stop):
-                names = [t[0] for t in toks[i:j] if t[0] not in v.particles and t[3] != INITIALS]
+            if has_foreign and not (cls == LVN and k in stop):
+                names = [words[t] for t in range(i, j) if words[t] not in v.particles and classes[t] != INITIALS]
                 # the name of a thing by its own words ("Uptime Institute", "Aruba ESP"),
                 # or after a head inside the run; a head before the run is applied later
                 thing = (len(names) > 4 or " ".join(keys[i:j]) in v.nonperson_phrases
-                         or (j < n and (toks[j][0] in v.org_suffixes or classes[j] in (ABBR, OTHER))))
+                         or (j < n and (words[j] in v.org_suffixes or classes[j] in (ABBR, OTHER))))
                 if thing or blocked:
                     things.extend(keys[t] for t in range(i, j) if classes[t] in (FOREIGN, LVN))
                 elif len(names) >= 2:
@@ -541,13 +643,13 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                     if tok in v.east_asian and len(names) <= 3 and all("-" in t or len(t) <= 7 for t in names[1:]):
                         form = "east_asian"
                     emit(i, j, form, whole=i == 0 and j == n)
-                elif names and (i_kind or reach) and j < n - 1 and (keys[j] in v.places or toks[j][0] in v.nonperson):
+                elif names and (i_kind or reach) and j < n - 1 and (keys[j] in places or words[j] in nonperson):
                     # "Giám đốc điều hành Targa Australia Eugene Arocca": a qualifier
                     if i_kind:
-                        i_end = toks[j - 1][2]
+                        i_end = ends[j - 1]
                     else:
                         emit(i, j, "mononym", qual=True)
-                        q_end = toks[j - 1][2]
+                        q_end = ends[j - 1]
                     i = j
                     continue
                 elif names:
@@ -557,24 +659,24 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
                 continue
         # -- Vietnamese words without a family name: a given name after an honorific or
         # a role ("ông Danh", "anh Quang Hải"); otherwise weak
-        if cls in (VN, LVN):
+        if cls in _VN_CLASSES:
             j = i
             while j < n and j - i < 3:
-                if classes[j] not in (VN, LVN) or _glued(v, toks[j][0]) or keys[j] in v.stop:
+                if classes[j] not in _VN_CLASSES or glued[j] or keys[j] in stop:
                     break
-                if j > i and keys[j] in v.family and j + 2 < n and classes[j + 1] in (VN, LVN) \
-                        and classes[j + 2] in (VN, LVN):
+                if j > i and keys[j] in family and j + 2 < n and classes[j + 1] in _VN_CLASSES \
+                        and classes[j + 2] in _VN_CLASSES:
                     break             # a full name starts: "(Chủ tịch) Nước Võ Văn Thưởng"
                 if j > i and keys[j] in fwd:
                     ph2 = phrase_at(j)
-                    if ph2 and not (ph2[1] == j and ph2[2] == toks[j][2] and ph2[0] in (PLACE, INTRO)):
+                    if ph2 and not (ph2[1] == j and ph2[2] == ends[j] and ph2[0] in (PLACE, INTRO)):
                         break
                 j += 1
             if j > i:
-                if j < n and (toks[j][0] in v.org_suffixes or classes[j] in (ABBR, OTHER)
-                              or toks[j][0] in v.nonperson and classes[j] == FOREIGN):
+                if j < n and (words[j] in v.org_suffixes or classes[j] in (ABBR, OTHER)
+                              or words[j] in nonperson and classes[j] == FOREIGN):
                     things.extend(keys[t] for t in range(i, j) if classes[t] == LVN)   # "Cen Land"
-                elif not blocked and " ".join(keys[i:j]) not in v.places:
+                elif not blocked and " ".join(keys[i:j]) not in places:
                     emit(i, j, "given_only")
                 i_kind, blocked, reach = None, False, False
                 i = j
@@ -587,13 +689,17 @@ def _plan(v: PeopleLexicon, run: str, sent_start: bool, after: tuple[str, ...] |
             continue
         i_kind, reach = None, False   # digits, brand casing: the intro does not reach past them
         i += 1
-    if segs and not any(s.strong for s in segs):
+    if segs and not strong_seen:
         flags |= F_WEAK
     if keys and keys[-1] in v.cont_keys:
         flags |= F_CONT
     if n >= 4 and len(run) > 24:
         flags |= F_LONG
     return tuple(segs), tuple(things), flags
+
+
+_VN_CLASSES = (VN, LVN)
+_NAME_START_CLASSES = (FOREIGN, LVN, INITIALS)
 
 
 _PLAN_CACHE_MAX = 200_000
@@ -606,12 +712,11 @@ def _continuation(v: PeopleLexicon, run: str, after: tuple[str, ...]) -> tuple[s
     n = len(keys)
     best = 0
     for p in range(max(0, n - v.max_phrase), n):
-        for ks, kind in v.fwd.get(keys[p], ()):
-            inside = n - p
-            if len(ks) > inside and tuple(keys[p:]) == ks[:inside]:
-                rest = ks[inside:]
-                if len(rest) > best and after[:len(rest)] == rest:
-                    best = len(rest)
+        inside = tuple(keys[p:])
+        for r in range(min(len(after), v.max_phrase - len(inside)), best, -1):
+            if inside + after[:r] in v.phrase:
+                best = r
+                break
     return after[:best] if best else None
 
 
@@ -630,10 +735,12 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
         # lowercase words after the run that finish a phrase, and a sentence start, may
         # change the cut itself: those runs get a plan of their own
         after = None
-        if flags & F_CONT and b + 1 < len(text) and text[b] in _SPACE and text[b + 1].islower():
-            e = text.find(" ", b + 1, b + 24)
-            if text[b + 1:e if e > 0 else b + 24].strip(_EDGE).casefold() in v.cont_next:
-                words = tuple(k for k, _ in doc.words_after(b, v.max_phrase))
+        c = _lower_after(text, b) if flags & F_CONT else -1
+        if c > 0:
+            e = text.find(" ", c, c + 23)
+            if text[c:e if e > 0 else c + 23].strip(_EDGE).casefold() in v.cont_next:
+                reach = v.cont_len[run[run.rfind(" ") + 1:].casefold()]
+                words = tuple(k for k, _ in doc.words_after(b, reach))
                 ck = (run, words)
                 after = v.continuations.get(ck, False)
                 if after is False:
@@ -674,8 +781,7 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
         if ps.form == "initials" and s1 < len(text):
             if text[s1] == ".":
                 s1 += 1               # "Đ.", "T.B.N." keep their last dot
-            elif s1 - s0 == 1 and (text[s1] not in _INITIAL_FOLLOW or s1 + 1 < len(text)
-                                   and text[s1] in _SPACE and text[s1 + 1].islower()):
+            elif s1 - s0 == 1 and (text[s1] not in _INITIAL_FOLLOW or _lower_after(text, s1) > 0):
                 continue              # "Y tế", "H&M": a capital letter that starts a word
         if ps.whole and strong and a > 0 and b < len(text) and text[a - 1] in _OPEN_QUOTES \
                 and text[b] in _CLOSE_QUOTES:
@@ -694,8 +800,8 @@ def _analyse_run(doc: _Doc, a: int, b: int, run: str, plan, out: list, pending: 
                 ie = a - 1
             intro = text[intro_start:ie].rstrip()
         ikind = ps.in_kind or (bkind if ps.reach and before and not local else None)
-        seg = _Seg(s0, s1, text[s0:s1], ps.form, intro, intro_start, strong, ps.words, ps.nk, ikind)
-        (out if strong else pending).append(seg)
+        (out if strong else pending).append(
+            Mention(s0, s1, text[s0:s1], ps.form, intro, intro_start, ikind, ps.words, ps.nk))
 
 
 # ---------------------------------------------------------------------------------------
@@ -726,6 +832,7 @@ def _byline_form(v: PeopleLexicon, s: str) -> str:
 
 
 _NAME_PARTS = re.compile(r"[^/,&\u2013]+")
+_LINE_PARTS = re.compile(r"[^/,&\u2013-]+")
 _NOTE = re.compile(r"\(([^()]{1,120})\)\s*$")
 
 
@@ -753,7 +860,7 @@ def _find_bylines(doc: _Doc) -> list[Mention]:
                     nm = part.group().strip()
                     if nm and _name_like(v, nm) and any(token_class(t) != ABBR for t in nm.split()):
                         off = m.start(1) + part.start() + part.group().index(nm)
-                        out.append(Mention(off, off + len(nm), nm, cue, cs, _byline_form(v, nm), byline=True))
+                        out.append(Mention(off, off + len(nm), nm, _byline_form(v, nm), cue, cs, byline=True))
         pos = text.find(":", pos + 1)
     # the last short lines ("Nhật Linh", "Hoài Nam (ghi)", "Theo Văn Thường")
     end, seen = len(text), 0
@@ -782,18 +889,18 @@ def _find_bylines(doc: _Doc) -> list[Mention]:
                     if (name and _name_like(v, name) and not all(token_class(t) == ABBR for t in toks)
                             and not (len(toks) == 1 and token_class(toks[0]) in (FOREIGN, LVN))):
                         off = lstart + src.start(1) + part.start() + part.group().index(name)
-                        out.append(Mention(off, off + len(name), name, line[:src.start(1)].strip(), lstart,
-                                           _byline_form(v, name), byline=True))
+                        out.append(Mention(off, off + len(name), name, _byline_form(v, name),
+                                           line[:src.start(1)].strip(), lstart, byline=True))
             else:
                 # a line of names only ("Khánh Hồng - Nguyễn Hành")
-                parts = [p for p in re.finditer(r"[^/,&\u2013-]+", body) if p.group().strip()]
+                parts = [p for p in _LINE_PARTS.finditer(body) if p.group().strip()]
                 if parts and all(_name_like(v, p.group().strip()) and all(
                         token_class(t) in (VN, LVN, INIT_NAME, INITIALS, FOREIGN) for t in p.group().split())
                         for p in parts):
                     for part in parts:
                         nm = part.group().strip()
                         off = lstart + part.start() + part.group().index(nm)
-                        out.append(Mention(off, off + len(nm), nm, None, None, _byline_form(v, nm), byline=True))
+                        out.append(Mention(off, off + len(nm), nm, _byline_form(v, nm), byline=True))
         if ls == 0:
             break
         end = ls - 1
@@ -844,7 +951,7 @@ def _single_action(v: PeopleLexicon, word: str) -> int:
     return _DROP if c == ABBR or c == OTHER else _ANALYSE
 
 
-def _lowercase_name(doc: _Doc, s: _Seg, full_keys: set[str]) -> _Seg | None:
+def _lowercase_name(doc: _Doc, s: Mention, full_keys: set[str]) -> Mention | None:
     """A family name with a title, followed by lowercase syllables that make a full name
     of the same document ("Tổng Bí thư Tô lâm" beside "Tô Lâm"): that name, as written."""
     words = doc.words_after(s.end, 3)
@@ -853,13 +960,13 @@ def _lowercase_name(doc: _Doc, s: _Seg, full_keys: set[str]) -> _Seg | None:
         written = doc.text[s.start:end]
         if key(written) in full_keys and all(w[:1].islower() for w in written.split()[1:]):
             tokens = tuple(written.split())
-            return _Seg(s.start, end, written, "vietnamese", s.intro, s.intro_start, True, tokens,
-                        _name_keys(tokens, True, False), s.ikind)
+            return Mention(s.start, end, written, "vietnamese", s.intro, s.intro_start, s.ikind, tokens,
+                           _name_keys(tokens, True, False))
     return None
 
 
 _DASHES = "\u2013\u2011-"
-_DASH_JOIN = re.compile(r"[ \u00a0]?[\u2013\u2011-][ \u00a0]?(?=" + _UP + ")")
+_DASH_JOIN = re.compile(r"[ \u00a0]*[\u2013\u2011-][ \u00a0]*(?=" + _UP + ")")
 
 
 def _join_dashed(v: PeopleLexicon, text: str, run: str, b: int) -> tuple[str, int]:
@@ -890,16 +997,18 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
     skip = sorted((m.start, m.end) for m in bylines)
     skip_starts = [s for s, _ in skip]
     sheets = _team_sheets(doc)
-    strong: list[_Seg] = []
-    pending: list[_Seg] = []
+    strong: list[Mention] = []
+    pending: list[Mention] = []
     weak_runs: list[tuple[int, int, str, tuple]] = []  # weak-only runs nothing introduces
     bare_foreign: list[tuple[int, int, str]] = []      # one foreign word nothing introduces
     things: set[str] = set()
     plans, singles, intro_last, bwd = v.plans, v.singles, v.intro_last, v.bwd
-    if len(plans) > _PLAN_CACHE_MAX or len(singles) > _PLAN_CACHE_MAX or len(v.continuations) > _PLAN_CACHE_MAX:
+    if max(len(plans), len(singles), len(v.continuations), len(v.before), len(v.tokens)) > _PLAN_CACHE_MAX:
         plans.clear()             # the caches stay bounded on a long run
         singles.clear()
+        v.tokens.clear()
         v.continuations.clear()
+        v.before.clear()
     joined_to = -1
     n = len(text)
     for m in v.run_re.finditer(text):
@@ -907,7 +1016,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if a < joined_to:
             continue                  # joined to the run before it
         run = m.group()
-        if b + 2 < n and (text[b] in _DASHES or text[b + 1] in _DASHES):
+        if b + 2 < n and (text[b] in _DASHES or text[b + 1] in _DASHES or text[b + 1] == " " == text[b]):
             run, b = _join_dashed(v, text, run, b)
             joined_to = b
         if " " not in run and "\u00a0" not in run:
@@ -922,20 +1031,24 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                 if not sheets:
                     # no intro ends with punctuation: a word opening a sentence is dropped
                     # before the word before it is even read
-                    if a < 2 or text[a - 1] not in _SPACE or text[a - 2] in _CLAUSE_END or text[a - 2] == ".":
+                    if a < 2 or text[a - 1] not in _SPACE:
                         continue
-                    j = text.rfind(" ", max(0, a - 24), a - 1)
-                    if text[j + 1:a - 1].strip(_EDGE).casefold() not in intro_last:
+                    p = a - 1
+                    if text[p - 1] in _SPACE:
+                        p = _skip_spaces_back(text, p)
+                    if p == 0 or text[p - 1] in _CLAUSE_END or text[p - 1] == ".":
+                        continue
+                    j = text.rfind(" ", max(0, p - 23), p)
+                    if text[j + 1:p].strip(_EDGE).casefold() not in intro_last:
                         continue
             elif act == _FOREIGN_WORD:
-                if a < 2 or text[a - 1] not in _SPACE or \
-                        text[text.rfind(" ", max(0, a - 24), a - 1) + 1:a - 1].strip(_EDGE).casefold() not in bwd:
+                if _key_before(text, a, 24) not in bwd:
                     if not skip or not _in_spans(skip, skip_starts, a):
                         bare_foreign.append((a, b, run))
                     continue
         plan = plans.get(run)
         if plan is None:
-            if b - a > 24 and run.count(" ") >= 3 and doc.headline(a):
+            if b - a > 24 and _words_in(run) >= 4 and doc.headline(a):
                 continue              # a headline in Title Case: not even planned
             plan = plans[run] = _plan(v, run, False, None)
         if not plan[0]:
@@ -947,8 +1060,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if plan[2] & (F_WEAK | F_SENT) == F_WEAK and not sheets:
             # only weak candidates: unless an intro, head or locative stands right
             # before the run, keep it aside for the document-level decision
-            if a < 2 or text[a - 1] not in _SPACE or \
-                    text[text.rfind(" ", max(0, a - 24), a - 1) + 1:a - 1].strip(_EDGE).casefold() not in bwd:
+            if _key_before(text, a, 24) not in bwd:
                 weak_runs.append((a, b, run, plan))
                 continue
         _analyse_run(doc, a, b, run, plan, strong, pending, things)
@@ -989,11 +1101,10 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if (known(k) or _verb_after(doc, b) or _role_after(doc, b) or _copula_role_after(doc, b)
                 or sheets and _in_sheet(sheets, a)):
             b = _clean_end(text, a, b)
-            strong.append(_Seg(a, b, text[a:b], "mononym", None, None, False, (run,),
-                               _name_keys((run,), False, True)))
+            strong.append(Mention(a, b, text[a:b], "mononym", tokens=(run,), keys=_name_keys((run,), False, True)))
         else:
             doc.places.append((a, b, None))
-    doc.places.extend((a, b, None) for a, b, run, _ in weak_runs if run.count(" ") < 3)
+    doc.places.extend((a, b, None) for a, b, run, _ in weak_runs if _words_in(run) < 4)
     for s in pending:
         nk = s.keys
         if things and s.form != "given_only" and not things.isdisjoint(nk.vocab):
@@ -1021,7 +1132,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
             lowered = _lowercase_name(doc, s, full_keys)
             if lowered:
                 strong.append(lowered)
-            elif s.intro.casefold() in v.titles and text[s.end:s.end + 1] == " " and text[s.end + 1:s.end + 2].islower():
+            elif s.intro.casefold() in v.titles and _lower_after(text, s.end) > 0:
                 strong.append(s)
     # a foreign name with no intro followed by a place is a place ("La Jolla, California"),
     # and one listed next to a brand or a thing is a brand or a thing too
@@ -1031,8 +1142,8 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
 
     result: list[Mention] = []
     tlen = len(text) - 1
-    for s in strong:
-        mn = Mention(s.start, s.end, s.name, s.intro, s.intro_start, s.form, ikind=s.ikind)
+    for mn in strong:
+        s = mn
         k = s.keys.name
         if s.form in _FULL_FORMS:
             longer = suffixes.get(k)
@@ -1051,7 +1162,7 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                     elif key(ft[0]) == k:
                         mn.form = "given_only"
         e = s.end
-        if e < tlen and (text[e] in _APPOS_OPEN or text[e] == " " and text[e + 1] in _APPOS_OPEN):
+        if e < tlen and _opens_appos(text, e):
             _after(doc, mn)
         result.append(mn)
     # an "apposition" that holds the next name is an item of a list ("Tổng thống Kazakhstan
@@ -1106,7 +1217,7 @@ _LIST_PREV = re.compile(r"([^,;:()\n\"\u201c\u201d]{1,40}),[ \u00a0]*$")
 _LIST_NEXT = re.compile(r",[ \u00a0]*([^,;:()\n\"\u201c\u201d.]{1,40})")
 
 
-def _thing_neighbour(doc: _Doc, s: _Seg, things: set[str]) -> bool:
+def _thing_neighbour(doc: _Doc, s: Mention, things: set[str]) -> bool:
     """Whether the item right before or after the name in a comma list names a thing
     (holds a brand or organisation word, or a word seen naming a thing here)."""
     text, v = doc.text, doc.v
@@ -1135,28 +1246,28 @@ def _verb_after(doc: _Doc, end: int) -> bool:
     """A speech or action verb right after a name."""
     # "Rashford cho biết", "Benzema ghi bàn"
     text = doc.text
-    if end + 1 >= len(text) or text[end] != " " or not text[end + 1].islower():
+    c = _lower_after(text, end)
+    if c < 0:
         return False
-    e = text.find(" ", end + 1, end + 24)
-    if text[end + 1:e if e > 0 else end + 24].strip(_EDGE).casefold() not in doc.v.verb_first:
+    e = text.find(" ", c, c + 23)
+    if text[c:e if e > 0 else c + 23].strip(_EDGE).casefold() not in doc.v.verb_first:
         return False
-    words = doc.words_after(end, doc.v.max_phrase)
-    for ks, kind in doc.v.fwd.get(words[0][0], ()) if words else ():
-        if kind == VERB and tuple(w for w, _ in words[:len(ks)]) == ks:
-            return True
-    return False
+    ks = tuple(w for w, _ in doc.words_after(end, doc.v.max_verb))
+    table = doc.v.phrase
+    return any(table.get(ks[:m]) == VERB for m in range(len(ks), 0, -1))
 
 
 def _copula_role_after(doc: _Doc, end: int) -> bool:
     """A copula and a person's role right after a name."""
     # "Lacazette đang là chân sút chủ lực"
     v, text = doc.v, doc.text
-    if end + 1 >= len(text) or text[end] != " " or not text[end + 1].islower():
+    c = _lower_after(text, end)
+    if c < 0:
         return False
-    e = text.find(" ", end + 1, end + 16)
-    if text[end + 1:e if e > 0 else end + 16].casefold() not in v.copula_first:
+    e = text.find(" ", c, c + 15)
+    if text[c:e if e > 0 else c + 15].casefold() not in v.copula_first:
         return False
-    words = [k for k, _ in doc.words_after(end, v.max_phrase + 2)]
+    words = [k for k, _ in doc.words_after(end, v.max_intro + 2)]
     for n in (2, 1):
         if tuple(words[:n]) in v.copulas:
             rest = words[n:]
@@ -1170,7 +1281,7 @@ def _role_after(doc: _Doc, end: int) -> bool:
     """A role in apposition right after a name."""
     # "Lacazette, tiền đạo người Pháp"
     v, text = doc.v, doc.text
-    if end >= len(text) - 1 or not (text[end] in _APPOS_OPEN or text[end] == " " and text[end + 1] in _APPOS_OPEN):
+    if end >= len(text) - 1 or not _opens_appos(text, end):
         return False
     m = v.appos_re.match(text, end)
     if not m:
@@ -1187,7 +1298,7 @@ def _after(doc: _Doc, mn: Mention) -> None:
     text, v = doc.text, doc.v
     e = mn.end
     # only a comma, a bracket or a dash can open an age or an apposition
-    if e >= len(text) - 1 or not (text[e] in _APPOS_OPEN or text[e] == " " and text[e + 1] in _APPOS_OPEN):
+    if e >= len(text) - 1 or not _opens_appos(text, e):
         return
     m = v.age_re.match(text, e)
     if m and _fold(m.group(2)) in v.age_words:
@@ -1230,13 +1341,6 @@ _INTRO_KINDS = {"hon": HONORIFIC, "role": ROLE, "office": OFFICE, "org": ORG_ROL
 
 
 _NO_SCOPE = RoleScope()
-
-
-def _word_before(text: str, pos: int) -> str:
-    """The vocabulary key of the word right before pos (after one space)."""
-    if pos < 2 or text[pos - 1] not in _SPACE:
-        return ""
-    return _skey(text[text.rfind(" ", max(0, pos - 40), pos - 1) + 1:pos - 1])
 
 
 def _words_before(text: str, pos: int, reach: int = _CHAIN_REACH) -> tuple[list[tuple[str, int]], bool]:
@@ -1307,7 +1411,7 @@ class PersonExtractor(Extractor):
             else:
                 k = bisect_right(zone_starts, start) - 1
                 zone = zones[k].zone if k >= 0 and start < zones[k].end else "body"
-                if _word_before(text, start) in chain_last:
+                if _key_before(text, start, 40) in chain_last:
                     chain_start, titles, scope, former = self._chain_before(text, start)
                 if not titles and m.appos:
                     _, titles, scope, former = self._chain(tuple(_skey(w) for w in m.appos.split()))
@@ -1329,10 +1433,9 @@ class PersonExtractor(Extractor):
                 full, subject, _ = self._name(m.full)
             else:
                 full, subject = name, value
-            data = PersonData(
-                name, tokens, titles, scope, title_text, mention_start, former, subject != value,
-                form=m.form, intro=intro, intro_start=intro_start, intro_kind=intro_kind if intro else None,
-                appos=m.appos, age=m.age, age_span=m.age_span, full=full, byline=m.byline)
+            data = PersonData(name, tokens, titles, scope, title_text, mention_start, former, subject != value,
+                              (), (), (), m.form, intro, intro_start, intro_kind if intro else None,
+                              m.appos, m.age, m.age_span, full, m.byline)
             if m.form == "surname_only" and sentence:
                 self._tail(text, m.end, sentence[1], data)
             claims.append(Claim("person", subject, "name", value, name, path, start, m.end, zone, sentence,

@@ -293,11 +293,21 @@ class PeopleLexicon:
         self.cont_keys = {w for ks, kind in kinds.items() if kind != PLACE for w in ks[:-1]}
         self.cont_next = {w for ks, kind in kinds.items() if kind != PLACE for w in ks[1:]}
         self.verb_first = {ks[0] for ks, kind in kinds.items() if kind == VERB}
+        # how many words a phrase may go on after a word (past the end of a run), and the
+        # longest verb and intro phrases: the words after a name are read no further
+        self.cont_len: dict[str, int] = {}
+        for ks in kinds:
+            for i, w in enumerate(ks[:-1]):
+                self.cont_len[w] = max(self.cont_len.get(w, 0), len(ks) - i - 1)
+        self.max_verb = max((len(ks) for ks, kind in kinds.items() if kind == VERB), default=1)
+        self.max_intro = max((len(ks) for ks, kind in kinds.items() if kind == INTRO), default=1)
         # what one run of factlint learns about runs and words, per process (see
         # extract/person.py): the cut of each distinct run, the action for each one-word run
         self.plans: dict = {}
         self.singles: dict[str, int] = {}
         self.continuations: dict[tuple, tuple[str, ...] | None] = {}  # (run, words after) -> _continuation
+        self.before: dict[str, tuple] = {}  # the word right before a run -> what it makes of it
+        self.tokens: dict[str, tuple[str, str, bool]] = {}  # a word of a run -> class, key, glued
         self.intro_kinds: dict[tuple[str, ...], str] = {}
 
         # Title chains ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", "Đại sứ Việt Nam tại
@@ -319,13 +329,13 @@ class PeopleLexicon:
 
         # the run scan (see extract/person.py for why the boundary test is not first)
         word = r"[\w'\u2019]*(?:(?:-|\.(?=" + _UP + r"))[\w'\u2019]+)*"
-        initial = r"\.(?=[ \u00a0]" + _UP + ")"
+        initial = r"\.(?=[ \u00a0]+" + _UP + ")"
         first = _UP + r"(?<![\w'\u2019.\-]" + _UP + ")(?:" + initial + "|" + word + ")"
         tok = _UP + "(?:" + initial + "|" + word + ")"
         part = "|".join(sorted((re.escape(p) for p in self.particles), key=len, reverse=True)) or "(?!)"
         joined = r"(?:" + part + ")-" + _UP + r"[\w'\u2019]*"  # "al-Assad"
         self.run_re = re.compile(
-            first + r"(?:[ \u00a0](?:(?:" + part + r")[ \u00a0])*(?:" + joined + "|" + tok + "))*")
+            first + r"(?:[ \u00a0]+(?:(?:" + part + r")[ \u00a0]+)*(?:" + joined + "|" + tok + "))*")
         self.credit_cue_set = frozenset(bl.photo)
         self.credit_cue_lens = sorted({len(c) for c in bl.photo}, reverse=True)
         self.credit_re = re.compile(r":[ \t]*([^()\n;:]{1,60}?)[ \t]*(?=\)|\.?[ \t]*$|\.\s)", re.M)
