@@ -56,7 +56,6 @@ _MEASURED = ("money", "percent", "measure")
 # 4 tỷ USD"), and how many characters before the words read a quick look for one covers.
 PREDICATE_WORDS = 8
 PREDICATE_CHARS = 50
-_TOKEN = re.compile(r"[^\W\d_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
 
 
@@ -764,9 +763,12 @@ class QuantityExtractor(Extractor):
         # (first word, pattern) of each phrase: a sentence's words are looked up first
         self.corrections = [_phrase(w) for w in self.grammar.corrections]
         self.plans = [_phrase(w) for w in lexicon.vocab.numbers.plans.words]
-        # any of their first words as a substring: most sentences have none, and are done
-        firsts = sorted({first for first, _ in self.corrections + self.plans}, key=len, reverse=True)
-        self.says_probe = re.compile("|".join(map(re.escape, firsts))) if firsts else None
+        # their first words: as a substring of the lower-cased text (most sentences have
+        # none, and are done), then as words of the sentence (runs of letters)
+        firsts = "|".join(map(re.escape, sorted({first for first, _ in self.corrections + self.plans},
+                                                key=len, reverse=True)))
+        self.says_probe = re.compile(firsts) if firsts else None
+        self.says_words = re.compile(rf"(?<![^\W\d_])(?:{firsts})(?![^\W\d_])")
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
@@ -822,13 +824,13 @@ class QuantityExtractor(Extractor):
         if sentence is None:
             return _NONE_NAMED, _NONE_NAMED, False, False
         s0, s1 = sentence
+        corrected = planned = False
         low, a, b = _lower_span(text, s0, s1, pieces)
         if self.says_probe is not None and self.says_probe.search(low, a, b):
-            tokens: list = []  # the sentence's words, read once and only where a phrase stands
-            corrected = _says(self.corrections, text, s0, s1, low, a, b, tokens)
-            planned = _says(self.plans, text, s0, s1, low, a, b, tokens)
-        else:
-            corrected = planned = False
+            firsts = set(self.says_words.findall(text[s0:s1].lower()))  # the first words it has as words
+            if firsts:
+                corrected = any(first in firsts and said.search(text, s0, s1) for first, said in self.corrections)
+                planned = any(first in firsts and said.search(text, s0, s1) for first, said in self.plans)
         lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
         claimed = [(p.start, p.subject) for p in people[lo:hi]]
         places, names = [], []
@@ -885,23 +887,6 @@ def _lower_span(text: str, s0: int, s1: int, pieces) -> tuple[str, int, int]:
     if s1 - off > len(low):
         low = "".join(part for _, part in parts[i:bisect_left(offsets, s1)])
     return low, s0 - off, s1 - off
-
-
-def _says(phrases, text: str, s0: int, s1: int, low: str, a: int, b: int, tokens: list) -> bool:
-    """Whether one of the (first word, pattern) phrases stands in the sentence text[s0:s1]
-    (low[a:b]: lower-cased) as whole words, its first word also one of the sentence's words
-    (`tokens`: a list holding that set once read)."""
-    for first, said in phrases:
-        k = low.find(first, a, b)
-        while k >= 0:  # the phrase can start only where its first word stands
-            if said.match(text, s0 + k - a, s1):
-                if not tokens:
-                    tokens.append(set(_TOKEN.findall(text[s0:s1].lower())))
-                if first in tokens[0]:
-                    return True
-                break
-            k = low.find(first, k + 1, b)
-    return False
 
 
 def _head(text: str, sentence, start: int) -> str | None:
