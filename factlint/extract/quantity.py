@@ -41,7 +41,7 @@ from datetime import timedelta
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import any_of, words_re
+from factlint.lexicon import any_of, lowered, words_re
 from factlint.lexicon.numbers import INF, Found, Number, NumberGrammar, alternation, hull, interval_of, scan
 from factlint.model import Claim, PartialDate, QuantityData
 from factlint.normalize.structure import Spans
@@ -56,7 +56,6 @@ _MEASURED = ("money", "percent", "measure")
 # 4 tỷ USD"), and how many characters before the words read a quick look for one covers.
 PREDICATE_WORDS = 8
 PREDICATE_CHARS = 50
-_TOKEN = re.compile(r"[^\W\d_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
 
 
@@ -135,9 +134,14 @@ class _Compiled:
             rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(v.as_of_strong)}){_NOL}(?:{_HS}+{part})*", regex.IGNORECASE)
         self.as_of_weak = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(v.as_of_weak)}){_HS}+$",
                                         regex.IGNORECASE)
-        self.as_of_anchors = v.vocab.as_of.anchors
-        # the anchor words in both cases, looked for with str.find
-        self.as_of_probe = [*self.as_of_anchors, *(a.capitalize() for a in self.as_of_anchors)]
+        # the anchor words, lower-case or capitalised: found with str.find in the lower-cased
+        # text, then kept where the text writes one of those two forms
+        self.as_of_probe: dict[str, tuple[str, ...]] = {}
+        for a in v.vocab.as_of.anchors:
+            for form in (a, a.capitalize()):
+                self.as_of_probe[form.lower()] = (*self.as_of_probe.get(form.lower(), ()), form)
+        # a weak trigger can only end with one of these words
+        self.as_of_weak_ends = tuple({p.split()[-1] for p in v.as_of_weak})
 
 
 # --------------------------------------------------------------------------- reading
@@ -283,7 +287,11 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
         end = am.end("per") if am.group("per") else f.end + len(f.glued_unit)
         per, post, pred = am.group("per"), am.group("post"), am.group("pred")
     else:
-        tm = f.tm if f.tm is not None else (v.tail_words if f.words else v.tail_digits).match(text, f.end)
+        tm = f.tm
+        if tm is None:
+            tm = (v.tail_words if f.words else v.tail_digits).match(text, f.end)
+        elif tm is False:
+            tm = None
         end = f.end
         if tm is not None:
             # the groups by index (a named look-up per group costs more than the rest)
@@ -706,19 +714,39 @@ def _as_of_phrases(ctx: _Ctx) -> list[tuple[int, int]]:
     # 20h", "đến hết ngày 3/9").
     text, c = ctx.text, ctx.c
     out = []
-    for anchor in c.as_of_probe:
-        k = text.find(anchor)
-        while k >= 0:
-            m = c.as_of_strong.search(text, max(0, k - 25), min(len(text), k + 80))
-            if m and m.start() <= k < m.end() + 1 and m.span() not in out:
-                out.append(m.span())
-            k = text.find(anchor, k + 1)
+    for k in _found(text, c.as_of_probe):
+        m = c.as_of_strong.search(text, max(0, k - 25), min(len(text), k + 80))
+        if m and m.start() <= k < m.end() + 1 and m.span() not in out:
+            out.append(m.span())
     for t0, t1 in ctx.times:
-        m = c.as_of_weak.search(text, max(0, t0 - 25), t0)
+        lo = max(0, t0 - 25)
+        if not text[lo:t0].rstrip().lower().endswith(c.as_of_weak_ends):
+            continue  # no trigger ends right before it
+        m = c.as_of_weak.search(text, lo, t0)
         if m and not any(p[0] <= m.start() < p[1] for p in out):
             out.append((m.start(), t1))
     out.sort()
     return out
+
+
+def _found(text: str, probe: dict[str, tuple[str, ...]]):
+    """Where the text writes one of the forms of `probe` (lower-cased form -> the forms)."""
+    pieces = lowered(text)
+    if len(pieces) > 1:  # a form may run across two pieces: look in the text itself
+        for forms in probe.values():
+            for form in forms:
+                k = text.find(form)
+                while k >= 0:
+                    yield k
+                    k = text.find(form, k + 1)
+        return
+    low = pieces[0][1] if pieces else ""
+    for lower, forms in probe.items():
+        k = low.find(lower)
+        while k >= 0:
+            if text.startswith(forms, k):
+                yield k
+            k = low.find(lower, k + 1)
 
 
 # ------------------------------------------------------------------------- claims
@@ -735,6 +763,12 @@ class QuantityExtractor(Extractor):
         # (first word, pattern) of each phrase: a sentence's words are looked up first
         self.corrections = [_phrase(w) for w in self.grammar.corrections]
         self.plans = [_phrase(w) for w in lexicon.vocab.numbers.plans.words]
+        # their first words: as a substring of the lower-cased text (most sentences have
+        # none, and are done), then as words of the sentence (runs of letters)
+        firsts = "|".join(map(re.escape, sorted({first for first, _ in self.corrections + self.plans},
+                                                key=len, reverse=True)))
+        self.says_probe = re.compile(firsts) if firsts else None
+        self.says_words = re.compile(rf"(?<![^\W\d_])(?:{firsts})(?![^\W\d_])")
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
@@ -752,16 +786,19 @@ class QuantityExtractor(Extractor):
         people = sorted(found.get("person", ()), key=lambda p: p.start)
         people_starts = [p.start for p in people]
         date_starts = [d.start for d in dates]
+        period = _Periods(dates, date_starts).nearest
         sentence_of = Spans(doc.sentences)
         sentences = [sentence_of.find(q.start) for q in quantities]
         last = {s: q.start for s, q in zip(sentences, quantities)}  # the last figure of each sentence
         scope: dict = {}  # sentence -> what it says beyond its figures (_scope)
+        pieces = lowered(text)
+        pieces = ([o for o, _ in pieces], pieces)
         claims = []
         zone_at, path = doc.zone_at, doc.path
         for q, sentence in zip(quantities, sentences):
             facts = scope.get(sentence)
             if facts is None:
-                facts = scope[sentence] = self._scope(text, sentence, last[sentence], people, people_starts)
+                facts = scope[sentence] = self._scope(text, sentence, last[sentence], people, people_starts, pieces)
             places, names, corrected, planned = facts
             as_of_date = as_of_time = None
             if q.as_of_span:
@@ -773,23 +810,27 @@ class QuantityExtractor(Extractor):
                 _head(text, sentence, q.start), q.as_of, as_of_date,
                 as_of_time, q.notation, q.alt_value, q.per,
                 _nearest(names, q.start), _nearest(places, q.start), q.out_of, corrected, planned,
-                _period(dates, date_starts, sentence, q.start))
+                period(sentence, q.start))
             claims.append(Claim("quantity", q.unit or q.kind, q.predicate or q.kind, _value(q), q.text, path,
                                 q.start, q.end, zone_at(q.start), sentence, q.text, as_of_date, data))
         return claims
 
-    def _scope(self, text: str, sentence, last: int, people, people_starts) -> tuple:
+    def _scope(self, text: str, sentence, last: int, people, people_starts, pieces) -> tuple:
         """What a sentence says beyond its figures: the places and the people it names
         before its last figure (`last`), as (start, key) in text order — the person
         claims, and full Vietnamese names (a family name and two or three more syllables);
         places and names are runs of capitalised words the vocabulary knows — and whether
         it corrects an earlier figure or plans."""
         if sentence is None:
-            return [], [], False, False
+            return _NONE_NAMED, _NONE_NAMED, False, False
         s0, s1 = sentence
-        tokens = set(_TOKEN.findall(text[s0:s1].lower()))
-        corrected = any(first in tokens and said.search(text, s0, s1) for first, said in self.corrections)
-        planned = any(first in tokens and said.search(text, s0, s1) for first, said in self.plans)
+        corrected = planned = False
+        low, a, b = _lower_span(text, s0, s1, pieces)
+        if self.says_probe is not None and self.says_probe.search(low, a, b):
+            firsts = set(self.says_words.findall(text[s0:s1].lower()))  # the first words it has as words
+            if firsts:
+                corrected = any(first in firsts and said.search(text, s0, s1) for first, said in self.corrections)
+                planned = any(first in firsts and said.search(text, s0, s1) for first, said in self.plans)
         lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
         claimed = [(p.start, p.subject) for p in people[lo:hi]]
         places, names = [], []
@@ -812,7 +853,7 @@ class QuantityExtractor(Extractor):
         if claimed:  # a name the person extractor read is that person
             taken = {start for start, _ in claimed}
             names = sorted(claimed + [n for n in names if n[0] not in taken])
-        return places, names, corrected, planned
+        return _Named(places), _Named(names), corrected, planned
 
     def _as_of(self, doc, span, dates, date_starts):
         """The day and the clock time of an as-of phrase: a date read in it, else a day named
@@ -834,6 +875,18 @@ class QuantityExtractor(Extractor):
             if m:
                 time = f"{int(m.group('h')):02d}:{int(m.group('m') or 0):02d}"
         return day, time
+
+
+def _lower_span(text: str, s0: int, s1: int, pieces) -> tuple[str, int, int]:
+    """text[s0:s1] lower-cased, as (a lower-cased text, start, end), every character at
+    its place: the document's own piece (lexicon.lowered, which the extractors share), or
+    the pieces the span runs across joined. `pieces`: (their offsets, lowered(text))."""
+    offsets, parts = pieces
+    i = bisect_right(offsets, s0) - 1
+    off, low = parts[i]
+    if s1 - off > len(low):
+        low = "".join(part for _, part in parts[i:bisect_left(offsets, s1)])
+    return low, s0 - off, s1 - off
 
 
 def _head(text: str, sentence, start: int) -> str | None:
@@ -868,24 +921,50 @@ def _fmt(x: float) -> str:
     return f"{x:.6f}".rstrip("0")
 
 
-def _period(dates, starts, sentence, at):
-    """The date (a day, a month, a year) written in the sentence nearest to `at`."""
-    if sentence is None:
-        return None
-    lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
-    if lo == hi:
-        return None
-    return min(dates[lo:hi], key=lambda d: abs(d.start - at)).when
+class _Periods:
+    """The dates of a text (date claims, with their starts), asked for the one nearest to a
+    position in its sentence."""
+
+    def __init__(self, dates, starts):
+        self.dates, self.starts = dates, starts
+        self.ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+
+    def nearest(self, sentence, at):
+        """The date (a day, a month, a year) written in the sentence nearest to `at` (the
+        first of those as near)."""
+        if sentence is None:
+            return None
+        dates, starts = self.dates, self.starts
+        lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+        if lo == hi:
+            return None
+        if not self.ordered:
+            return min(dates[lo:hi], key=lambda d: abs(d.start - at)).when
+        # in order of start, the nearest is the last at or before `at` or the first after
+        i = bisect_right(starts, at, lo, hi)
+        if i == lo or (i < hi and starts[i] - at < at - starts[i - 1]):
+            return dates[i].when
+        return dates[bisect_left(starts, starts[i - 1], lo, hi)].when
 
 
-def _nearest(named, at) -> str | None:
-    """Of (start, key) pairs in text order, the one nearest before `at`."""
-    before = None
-    for start, name in named:
-        if start >= at:
-            break
-        before = name
-    return before
+class _Named:
+    """(start, key) pairs in text order (places, people), asked for the nearest before a
+    position."""
+
+    __slots__ = ("named", "starts")
+
+    def __init__(self, named):
+        self.named = named
+        self.starts = [start for start, _ in named]
+
+
+_NONE_NAMED = _Named([])
+
+
+def _nearest(named: _Named, at) -> str | None:
+    """The key of the pair nearest before `at` (the last of those that start there)."""
+    i = bisect_left(named.starts, at)
+    return named.named[i - 1][1] if i else None
 
 
 def _merged(spans) -> list[tuple[int, int]]:

@@ -627,7 +627,8 @@ class Found:
     glued_unit: str | None = None  # "5km", "6,6%": the unit written against the number
     flags: set | None = None     # "tens_of" for "hàng trăm"
     bw: list | None = None       # the words before it, when the scan read them already
-    tm: object = None            # the scan's match, whose tail groups hold the words after
+    tm: object = None            # the scan's match, whose tail groups hold the words after (False:
+                                 # the scan tried the tail at `end` and found none)
     g: tuple | None = None       # its groups, already taken
 
 
@@ -768,8 +769,8 @@ def _digits_between(text: str, v: NumberGrammar, pos: int, stop: int | None):
         # positional: keyword construction of a dataclass is the slower part of this line
         if g[i_t] is not None:
             yield Found(s, end, "number", num, None, False, None, None, None, bw, m, g)
-        else:
-            yield Found(s, end, "number", num, None, False, None, None, None, bw)
+        else:  # False: the tail was tried at `end` and nothing stands there
+            yield Found(s, end, "number", num, None, False, None, None, None, bw, False if end == m.end() else None)
         last_end = end
 
 
