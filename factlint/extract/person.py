@@ -229,10 +229,14 @@ class _Doc:
         """A headline in Title Case, where function words are capitalised too: no run
         in it is read as a name."""
         text = self.text
-        ls = text.rfind("\n", 0, pos) + 1
+        # only as far as a headline can reach: on one long line each name would scan the line
+        lo = pos - _HEADLINE_MAX - 1
+        ls = text.rfind("\n", lo if lo > 0 else 0, pos) + 1
+        if lo > 0 and not ls:
+            return False
         hit = self._headline.get(ls)
         if hit is None:
-            le = text.find("\n", pos)
+            le = text.find("\n", pos, ls + _HEADLINE_MAX + 1)
             le = le if le >= 0 else len(text)
             if le - ls > _HEADLINE_MAX:
                 self._headline[ls] = False
