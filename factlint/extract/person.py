@@ -939,7 +939,10 @@ def _team_sheets(doc: _Doc) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------------------
 
-_DROP, _NEEDS_INTRO, _FOREIGN_WORD, _ANALYSE = 0, 1, 2, 3
+# what to do with a run: the actions of a one-word run (_single_action), and _MULTI; a
+# foreign word may be joined to the next run over a dash, so from _FOREIGN_DROP on the
+# dash after the run is looked at
+_DROP, _NEEDS_INTRO, _ANALYSE, _FOREIGN_DROP, _FOREIGN_WORD, _MULTI = range(6)
 
 
 def _single_action(v: PeopleLexicon, word: str) -> int:
@@ -950,8 +953,8 @@ def _single_action(v: PeopleLexicon, word: str) -> int:
     if c == VN or c == LVN:
         return _NEEDS_INTRO
     if c == FOREIGN:
-        return _DROP if (word in v.nonperson or word.casefold() in v.places
-                         or word.rstrip(".") in v.name_suffixes) else _FOREIGN_WORD
+        return _FOREIGN_DROP if (word in v.nonperson or word.casefold() in v.places
+                                 or word.rstrip(".") in v.name_suffixes) else _FOREIGN_WORD
     return _DROP if c == ABBR or c == OTHER else _ANALYSE
 
 
@@ -1020,10 +1023,9 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
         if a < joined_to:
             continue                  # joined to the run before it
         run = m.group()
-        if b + 2 < n and (text[b] in _DASHES or text[b + 1] in _DASHES or text[b + 1] == " " == text[b]):
-            run, b = _join_dashed(v, text, run, b)
-            joined_to = b
-        if " " not in run and "\u00a0" not in run:
+        if " " in run or "\u00a0" in run:
+            act = _MULTI
+        else:
             # one word: the common case (a capitalised Vietnamese word) is settled by a
             # cached action and, at most, the word before it
             act = singles.get(run)
@@ -1031,6 +1033,12 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                 act = singles[run] = _single_action(v, run)
             if act == _DROP:
                 continue
+        if act >= _FOREIGN_DROP and b + 2 < n and (
+                text[b] in _DASHES or text[b + 1] in _DASHES or text[b + 1] == " " == text[b]):
+            run, b = _join_dashed(v, text, run, b)
+            joined_to = b
+            act = _MULTI if " " in run or "\u00a0" in run else _single_action(v, run)
+        if act != _MULTI:
             if act == _NEEDS_INTRO:
                 if not sheets:
                     # no intro ends with punctuation: a word opening a sentence is dropped
@@ -1050,6 +1058,8 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                     if not skip or not _in_spans(skip, skip_starts, a):
                         bare_foreign.append((a, b, run))
                     continue
+            elif act != _ANALYSE:
+                continue
         plan = plans.get(run)
         if plan is None:
             if b - a > 24 and _words_in(run) >= 4 and doc.headline(a):
