@@ -1284,11 +1284,19 @@ def _copula_role_after(doc: _Doc, end: int) -> bool:
     words = [k for k, _ in doc.words_after(end, v.max_intro + 2)]
     for n in (2, 1):
         if tuple(words[:n]) in v.copulas:
-            rest = words[n:]
-            return bool(rest) and any(
-                kind == INTRO and tuple(rest[:len(c)]) == c and _intro_kind(v, c) in ("role", "office")
-                for c, kind in v.fwd.get(rest[0], ()))
+            return any(_intro_kind(v, ph) in ("role", "office") for ph in _intros_at(v, words[n:]))
     return False
+
+
+def _intros_at(v: PeopleLexicon, ks: list[str]):
+    """The intros that the words `ks` (vocabulary keys) start with: a phrase of each
+    length the first word opens is looked up, not every phrase it opens."""
+    if ks:
+        table = v.phrase
+        for n in v.fwd_lens.get(ks[0], ()):
+            c = tuple(ks[:n])
+            if table.get(c) == INTRO:
+                yield c
 
 
 def _role_after(doc: _Doc, end: int) -> bool:
@@ -1298,13 +1306,16 @@ def _role_after(doc: _Doc, end: int) -> bool:
     if end >= len(text) - 1 or not _opens_appos(text, end):
         return False
     m = v.appos_re.match(text, end)
-    if not m:
-        return False
-    ks = [_skey(w) for w in m.group(1).split()[: v.max_phrase + 1]]
+    return bool(m) and _opens_with_role(v, m.group(1))
+
+
+def _opens_with_role(v: PeopleLexicon, body: str) -> bool:
+    """Whether an apposition starts with a role, not an honorific (a former-marker may
+    stand before it)."""
+    ks = [_skey(w) for w in body.split(None, v.max_phrase + 1)[: v.max_phrase + 1]]
     if ks and ks[0] in v.former:
         ks = ks[1:]
-    return any(kind == INTRO and tuple(ks[:len(c)]) == c and " ".join(c) not in v.honorifics
-               for c, kind in v.fwd.get(ks[0], ())) if ks else False
+    return any(" ".join(c) not in v.honorifics for c in _intros_at(v, ks))
 
 
 def _after(doc: _Doc, mn: Mention) -> None:
@@ -1322,12 +1333,7 @@ def _after(doc: _Doc, mn: Mention) -> None:
     if not m:
         return
     body = m.group(1)
-    raw = body.split(None, v.max_phrase + 1)[: v.max_phrase + 1]
-    ks = [_skey(w) for w in raw]
-    first = 1 if ks and ks[0] in v.former else 0
-    if first >= len(ks) or not any(kind == INTRO and tuple(ks[first:first + len(c)]) == c
-                                   and " ".join(c) not in v.honorifics
-                                   for c, kind in v.fwd.get(ks[first], ())):
+    if not _opens_with_role(v, body):
         return
     # the apposition runs to the next verb of speech ("… cho biết"); verbs are looked
     # for by their first word before the whole phrase is compared
