@@ -92,12 +92,12 @@ class Mention:
 @lru_cache(maxsize=65536)
 def _name_keys(tokens: tuple[str, ...], full: bool, foreign: bool) -> _NameKeys:
     """Keys of a name; the endings and words only for full names (they feed coreference)."""
-    vocab = frozenset(t.casefold() for t in tokens)
+    vocab = frozenset(map(str.casefold, tokens))
     if not full:
         return _NameKeys(key(" ".join(tokens)), vocab, (), ())
     names = [t for t in tokens if not (t[:1].islower() or len(t) <= 2 and t.endswith("."))]
     wk = [_wkey(t) for t in names]
-    return _NameKeys(" ".join(_wkey(t) for t in tokens), vocab,
+    return _NameKeys(" ".join(map(_wkey, tokens)), vocab,
                      tuple(" ".join(wk[i:]) for i in range(1, len(wk))), tuple(wk) if foreign else ())
 
 
@@ -280,7 +280,8 @@ def _key_before(text: str, a: int, reach: int) -> str:
     p = a - 1
     if text[p - 1] in _SPACE:
         p = _skip_spaces_back(text, p)
-    return text[text.rfind(" ", max(0, p - reach + 1), p) + 1:p].strip(_EDGE).casefold()
+    lo = p - reach + 1
+    return text[text.rfind(" ", lo if lo > 0 else 0, p) + 1:p].strip(_EDGE).casefold()
 
 
 def _lower_after(text: str, e: int) -> int:
@@ -454,8 +455,8 @@ def _tokenise(v: PeopleLexicon, run: str):
             ends.append(pos)
             pos += 1
     known = v.tokens
-    info = [known.get(w) or _token_info(v, w) for w in words]
-    return words, starts, ends, [x[0] for x in info], [x[1] for x in info], [x[2] for x in info]
+    classes, keys, glued = zip(*[known.get(w) or _token_info(v, w) for w in words])
+    return words, starts, ends, classes, keys, glued
 
 
 def _token_info(v: PeopleLexicon, w: str) -> tuple[str, str, bool]:
@@ -973,6 +974,7 @@ def _lowercase_name(doc: _Doc, s: Mention, full_keys: set[str]) -> Mention | Non
 
 
 _DASHES = "\u2013\u2011-"
+_CLAUSE_OR_STOP = _CLAUSE_END + "."
 _DASH_JOIN = re.compile(r"[ \u00a0]*[\u2013\u2011-][ \u00a0]*(?=" + _UP + ")")
 
 
@@ -1048,9 +1050,9 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
                     p = a - 1
                     if text[p - 1] in _SPACE:
                         p = _skip_spaces_back(text, p)
-                    if p == 0 or text[p - 1] in _CLAUSE_END or text[p - 1] == ".":
+                    if p == 0 or text[p - 1] in _CLAUSE_OR_STOP:
                         continue
-                    j = text.rfind(" ", max(0, p - 23), p)
+                    j = text.rfind(" ", p - 23 if p > 23 else 0, p)
                     if text[j + 1:p].strip(_EDGE).casefold() not in intro_last:
                         continue
             elif act == _FOREIGN_WORD:
@@ -1093,7 +1095,8 @@ def find_persons(text: str, sentences: list[tuple[int, int]], vocab: PeopleLexic
             introduced.add(s.keys.name)
         if s.form in ("vietnamese", "foreign", "east_asian"):
             full = s.keys.name
-            written.setdefault(full, " ".join(s.name.split()))
+            if full not in written:
+                written[full] = " ".join(s.name.split())
             for k in s.keys.suffixes:
                 suffixes.setdefault(k, set()).add(full)
             for k in s.keys.words:
@@ -1494,6 +1497,7 @@ class PersonExtractor(Extractor):
             return None
         if not words or words[-1][0] not in v.chain_last:
             return None, (), _NO_SCOPE, False
+        keys = [w for w, _ in words]
         i = len(words)
         low = i - 1  # the lowest index of `words` read
         start = None  # index of the first word of the chain read so far (when it holds a title)
@@ -1512,7 +1516,7 @@ class PersonExtractor(Extractor):
                 if n <= i:
                     if i - n < low:
                         low = i - n
-                    kind = v.chain.get(tuple(w for w, _ in words[i - n:i]))
+                    kind = v.chain.get(tuple(keys[i - n:i]))
                     if kind:
                         hit = (kind, n)
                         break
@@ -1537,7 +1541,7 @@ class PersonExtractor(Extractor):
             start = comma + 1 if comma is not None and comma + 1 < len(words) else None
         if start is None:
             return None, (), _NO_SCOPE, False
-        _, titles, scope, former = self._chain(tuple(w for w, _ in words[start:]))
+        _, titles, scope, former = self._chain(tuple(keys[start:]))
         return (words[start][1], titles, scope, former) if titles else (None, (), _NO_SCOPE, False)
 
     def _chain(self, words: tuple[str, ...]):
