@@ -156,7 +156,8 @@ class _Doc:
         the phrase lengths to try): the words before it are read."""
         text, v = self.text, self.v
         kw, lens, _ = got
-        raw = text[max(0, p + 1 - 16 * lens[0]):p].split()
+        lo = p + 1 - 16 * lens[0]
+        raw = text[lo if lo > 0 else 0:p].rsplit(None, lens[0])
         words: list[str] = [kw]
         for w in reversed(raw[-lens[0]:-1]):
             if w[-1] in _CLAUSE_END or w[-1] == ".":

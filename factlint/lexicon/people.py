@@ -70,11 +70,20 @@ _VN_ONLY = frozenset(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 
                      if chr(c).isalpha() and _vietnamese_only(chr(c)))
 
 
+# the marks of the combining diacritics block dropped and d with stroke read as d: the
+# skeleton of most words in one translate()
+_BASE_FAST = {c: None for c in range(0x300, 0x370) if unicodedata.combining(chr(c))}
+_BASE_FAST.update((ord(c), "d") for c in _D_STROKE)
+
+
 @lru_cache(maxsize=None)
 def _base(word: str) -> str:
     """Lowercase ASCII skeleton: marks dropped, d with stroke read as d."""
-    return "".join("d" if ch in _D_STROKE else ch
-                   for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
+    d = unicodedata.normalize("NFD", word.lower())
+    fast = d.translate(_BASE_FAST)
+    if fast.isascii():
+        return fast
+    return "".join("d" if ch in _D_STROKE else ch for ch in d if not unicodedata.combining(ch))
 
 
 def key(text: str) -> str:
