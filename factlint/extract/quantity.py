@@ -120,6 +120,7 @@ class _Compiled:
         add(v.comparatives, COMP)
         add(v.vague_before, VAGUE)
         self.roles = roles
+        self.multi_last = {p.split()[-1] for p in roles if " " in p}  # the last words of longer phrases
         self.pred_last = {p.split()[-1] for p in v.pred_before}
         self.pred_before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(v.pred_before)}){_NOL}",
                                             regex.IGNORECASE)
@@ -255,20 +256,22 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     bw = f.bw if f.bw is not None else _before(text, f.start)
     if bw and bw[-1][1] < ctx.taken:  # words of the previous quantity are not before this one
         bw = [w for w in bw if w[1] >= ctx.taken]
-    roles = c.roles
-    if bw:  # the phrases of 1, 2, 3 words that end right before the number, and their roles
-        phr = [bw[0][0]]
-        if len(bw) > 1:
-            phr.append(bw[1][0] + " " + phr[0])
-            if len(bw) > 2:
-                phr.append(bw[2][0] + " " + phr[1])
-        get = roles.get
-        masks = [get(p, 0) for p in phr]
-        anym = 0
-        for m in masks:
-            anym |= m
+    if bw:  # the roles of the phrases of 1, 2, 3 words that end right before the number
+        w0 = bw[0][0]
+        get = c.roles.get
+        anym = get(w0, 0)
+        nb = len(bw)
+        if nb == 1:
+            masks = [anym]
+        elif w0 in c.multi_last:  # only then can a longer phrase have a role
+            p1 = bw[1][0] + " " + w0
+            masks = [anym, get(p1, 0)] if nb == 2 else [anym, get(p1, 0), get(bw[2][0] + " " + p1, 0)]
+            for m in masks:
+                anym |= m
+        else:
+            masks = [anym, 0] if nb == 2 else [anym, 0, 0]
     else:
-        phr, masks, anym = [], [], 0
+        w0, masks, anym = None, [], 0
     if anym & VAGUE:
         return None                        # "dăm ba lần", "vài chục người"
     if anym:
@@ -386,11 +389,11 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     start = qstart
     if unit is None and noun is None:
         if anym & TALLY and masks[0] & TALLY:  # "hòa 1": a tally of matches
-            unit = v.tallies[phr[0]]
+            unit = v.tallies[w0]
             if qual is None:
                 start = bw[0][1]
-        elif anym & HEAD and c.unit_of.get(phr[0]):  # "ở tuổi 19": the head is the unit
-            unit, kind = c.unit_of[phr[0]]
+        elif anym & HEAD and c.unit_of.get(w0):  # "ở tuổi 19": the head is the unit
+            unit, kind = c.unit_of[w0]
         elif num.scaled and _money_context(ctx, f):
             unit, kind, implied = v.implied_money, "money", True
     if f.flags and "tens_of" in f.flags:   # "hàng trăm": the word is the qualifier
@@ -406,7 +409,11 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     # the nearest predicate before the span, up to a few words back in its clause ("chở 53
     # người", "nhận hối lộ tổng cộng 5 tỷ đồng", "ghi nhận kỷ lục 10 ca")
     last = c.pred_last
-    near = next((i for i, w in enumerate(bw) if w[0] in last), None)
+    near = None
+    for i, w in enumerate(bw):
+        if w[0] in last:
+            near = i
+            break
     if near is not None:
         # a phrase ending at a farther word read may start further back ("ghi nhận kỷ lục 10")
         q.predicate = _predicate_before(ctx, bw)
@@ -915,6 +922,8 @@ def _value(q: Quantity) -> str:
 
 
 def _fmt(x: float) -> str:
+    if x.is_integer():  # as rounded below
+        return str(int(x))
     x = round(x, 6)
     if x.is_integer():
         return str(int(x))
