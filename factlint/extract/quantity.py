@@ -767,13 +767,12 @@ class QuantityExtractor(Extractor):
         self.compiled = _Compiled(self.grammar)
         key = lexicon.folder.key
         v = lexicon.vocab
-        # (first word, pattern) of each phrase: a sentence's words are looked up first
-        self.corrections = [_phrase(w) for w in self.grammar.corrections]
-        self.plans = [_phrase(w) for w in lexicon.vocab.numbers.plans.words]
+        # the patterns of the phrases by their first word: a sentence's words are looked up first
+        self.corrections = _by_first(self.grammar.corrections)
+        self.plans = _by_first(lexicon.vocab.numbers.plans.words)
         # their first words: as a substring of the lower-cased text (most sentences have
         # none, and are done), then as words of the sentence (runs of letters)
-        firsts = "|".join(map(re.escape, sorted({first for first, _ in self.corrections + self.plans},
-                                                key=len, reverse=True)))
+        firsts = "|".join(map(re.escape, sorted({*self.corrections, *self.plans}, key=len, reverse=True)))
         self.says_probe = re.compile(firsts) if firsts else None
         self.says_words = re.compile(rf"(?<![^\W\d_])(?:{firsts})(?![^\W\d_])")
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
@@ -836,8 +835,8 @@ class QuantityExtractor(Extractor):
         if self.says_probe is not None and self.says_probe.search(low, a, b):
             firsts = set(self.says_words.findall(text[s0:s1].lower()))  # the first words it has as words
             if firsts:
-                corrected = any(first in firsts and said.search(text, s0, s1) for first, said in self.corrections)
-                planned = any(first in firsts and said.search(text, s0, s1) for first, said in self.plans)
+                corrected = _says(self.corrections, firsts, text, s0, s1)
+                planned = _says(self.plans, firsts, text, s0, s1)
         lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
         claimed = [(p.start, p.subject) for p in people[lo:hi]]
         places, names = [], []
@@ -860,7 +859,7 @@ class QuantityExtractor(Extractor):
         if claimed:  # a name the person extractor read is that person
             taken = {start for start, _ in claimed}
             names = sorted(claimed + [n for n in names if n[0] not in taken])
-        return _Named(places), _Named(names), corrected, planned
+        return _named(places), _named(names), corrected, planned
 
     def _as_of(self, doc, span, dates, date_starts):
         """The day and the clock time of an as-of phrase: a date read in it, else a day named
@@ -907,11 +906,20 @@ def _head(text: str, sentence, start: int) -> str | None:
     return word.lower() if word.isalpha() else None
 
 
-def _phrase(phrase: str) -> tuple:
-    """(its first word lower-cased, a pattern finding it as whole words in any case)."""
-    words = phrase.lower().split()
-    body = r"[ \t]+".join(regex.escape(w) for w in words)
-    return words[0], regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{body})(?![\p{{L}}\p{{M}}])")
+def _by_first(phrases) -> dict[str, list]:
+    """Patterns finding each phrase as whole words in any case, by its first word lower-cased."""
+    out: dict[str, list] = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        body = r"[ \t]+".join(regex.escape(w) for w in words)
+        out.setdefault(words[0], []).append(
+            regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{body})(?![\p{{L}}\p{{M}}])"))
+    return out
+
+
+def _says(by_first: dict[str, list], firsts: set[str], text: str, s0: int, s1: int) -> bool:
+    """Whether text[s0:s1] holds one of the phrases of `by_first` whose first word it has."""
+    return any(said.search(text, s0, s1) for first in firsts for said in by_first.get(first, ()))
 
 
 def _value(q: Quantity) -> str:
@@ -968,6 +976,10 @@ class _Named:
 
 
 _NONE_NAMED = _Named([])
+
+
+def _named(named) -> _Named:
+    return _Named(named) if named else _NONE_NAMED  # most sentences name no place
 
 
 def _nearest(named: _Named, at) -> str | None:
