@@ -847,9 +847,11 @@ class QuantityExtractor(Extractor):
             i, n = 0, len(words)
             while i < n:
                 if words[i] in firsts:  # the longest place name starting here
-                    j = next((j for j in range(min(n, i + 4), i, -1) if place(" ".join(words[i:j]))), 0)
-                    if j:
-                        places.append((m.start(), place(" ".join(words[i:j]))))
+                    j = min(n, i + 4)
+                    while j > i and not (named := place(" ".join(words[i:j]))):
+                        j -= 1
+                    if j > i:
+                        places.append((m.start(), named))
                         i = j
                         continue
                 if n - i >= 3 and key(words[i]) in surnames and key(words[i]) not in stop:
