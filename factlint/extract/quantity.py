@@ -932,7 +932,7 @@ def _value(q: Quantity) -> str:
 
 
 def _fmt(x: float) -> str:
-    if x.is_integer():  # as rounded below
+    if x.is_integer():  # most figures: rounding would keep them as they are
         return str(int(x))
     x = round(x, 6)
     if x.is_integer():
