@@ -636,7 +636,6 @@ class Found:
 
 
 _SKIPPED = Number(0.0, 1.0)  # the number that stands for a skipped span
-_DIGIT_RUN = regex.compile(r"\d+(?:[.,:/]\d+)*")
 _GLUED = regex.compile(r"(%|[\p{L}\u00b0][\p{L}\p{M}\u00b2\u00b3\d]*)")
 _CLOCK = regex.compile(r"[hH](\d{1,2})?(?![\p{L}\d])")
 _HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\d])")  # "1m75"
@@ -682,8 +681,6 @@ def _scan_digits(text: str, v: NumberGrammar, skip=()):
             yield Found(a, b, "date", _SKIPPED)
             pos = b
     yield from _digits_between(text, v, pos, None)
-
-
 
 
 def _digits_between(text: str, v: NumberGrammar, pos: int, stop: int | None):
