@@ -120,6 +120,7 @@ class _Compiled:
         add(v.comparatives, COMP)
         add(v.vague_before, VAGUE)
         self.roles = roles
+        self.multi_last = {p.split()[-1] for p in roles if " " in p}  # the last words of longer phrases
         self.pred_last = {p.split()[-1] for p in v.pred_before}
         self.pred_before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(v.pred_before)}){_NOL}",
                                             regex.IGNORECASE)
@@ -255,20 +256,22 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     bw = f.bw if f.bw is not None else _before(text, f.start)
     if bw and bw[-1][1] < ctx.taken:  # words of the previous quantity are not before this one
         bw = [w for w in bw if w[1] >= ctx.taken]
-    roles = c.roles
-    if bw:  # the phrases of 1, 2, 3 words that end right before the number, and their roles
-        phr = [bw[0][0]]
-        if len(bw) > 1:
-            phr.append(bw[1][0] + " " + phr[0])
-            if len(bw) > 2:
-                phr.append(bw[2][0] + " " + phr[1])
-        get = roles.get
-        masks = [get(p, 0) for p in phr]
-        anym = 0
-        for m in masks:
-            anym |= m
+    if bw:  # the roles of the phrases of 1, 2, 3 words that end right before the number
+        w0 = bw[0][0]
+        get = c.roles.get
+        anym = get(w0, 0)
+        nb = len(bw)
+        if nb == 1:
+            masks = [anym]
+        elif w0 in c.multi_last:  # only then can a longer phrase have a role
+            p1 = bw[1][0] + " " + w0
+            masks = [anym, get(p1, 0)] if nb == 2 else [anym, get(p1, 0), get(bw[2][0] + " " + p1, 0)]
+            for m in masks:
+                anym |= m
+        else:
+            masks = [anym, 0] if nb == 2 else [anym, 0, 0]
     else:
-        phr, masks, anym = [], [], 0
+        w0, masks, anym = None, [], 0
     if anym & VAGUE:
         return None                        # "dăm ba lần", "vài chục người"
     if anym:
@@ -386,11 +389,11 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     start = qstart
     if unit is None and noun is None:
         if anym & TALLY and masks[0] & TALLY:  # "hòa 1": a tally of matches
-            unit = v.tallies[phr[0]]
+            unit = v.tallies[w0]
             if qual is None:
                 start = bw[0][1]
-        elif anym & HEAD and c.unit_of.get(phr[0]):  # "ở tuổi 19": the head is the unit
-            unit, kind = c.unit_of[phr[0]]
+        elif anym & HEAD and c.unit_of.get(w0):  # "ở tuổi 19": the head is the unit
+            unit, kind = c.unit_of[w0]
         elif num.scaled and _money_context(ctx, f):
             unit, kind, implied = v.implied_money, "money", True
     if f.flags and "tens_of" in f.flags:   # "hàng trăm": the word is the qualifier
@@ -406,7 +409,11 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     # the nearest predicate before the span, up to a few words back in its clause ("chở 53
     # người", "nhận hối lộ tổng cộng 5 tỷ đồng", "ghi nhận kỷ lục 10 ca")
     last = c.pred_last
-    near = next((i for i, w in enumerate(bw) if w[0] in last), None)
+    near = None
+    for i, w in enumerate(bw):
+        if w[0] in last:
+            near = i
+            break
     if near is not None:
         # a phrase ending at a farther word read may start further back ("ghi nhận kỷ lục 10")
         q.predicate = _predicate_before(ctx, bw)
@@ -760,13 +767,12 @@ class QuantityExtractor(Extractor):
         self.compiled = _Compiled(self.grammar)
         key = lexicon.folder.key
         v = lexicon.vocab
-        # (first word, pattern) of each phrase: a sentence's words are looked up first
-        self.corrections = [_phrase(w) for w in self.grammar.corrections]
-        self.plans = [_phrase(w) for w in lexicon.vocab.numbers.plans.words]
+        # the patterns of the phrases by their first word: a sentence's words are looked up first
+        self.corrections = _by_first(self.grammar.corrections)
+        self.plans = _by_first(lexicon.vocab.numbers.plans.words)
         # their first words: as a substring of the lower-cased text (most sentences have
         # none, and are done), then as words of the sentence (runs of letters)
-        firsts = "|".join(map(re.escape, sorted({first for first, _ in self.corrections + self.plans},
-                                                key=len, reverse=True)))
+        firsts = "|".join(map(re.escape, sorted({*self.corrections, *self.plans}, key=len, reverse=True)))
         self.says_probe = re.compile(firsts) if firsts else None
         self.says_words = re.compile(rf"(?<![^\W\d_])(?:{firsts})(?![^\W\d_])")
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
@@ -829,8 +835,8 @@ class QuantityExtractor(Extractor):
         if self.says_probe is not None and self.says_probe.search(low, a, b):
             firsts = set(self.says_words.findall(text[s0:s1].lower()))  # the first words it has as words
             if firsts:
-                corrected = any(first in firsts and said.search(text, s0, s1) for first, said in self.corrections)
-                planned = any(first in firsts and said.search(text, s0, s1) for first, said in self.plans)
+                corrected = _says(self.corrections, firsts, text, s0, s1)
+                planned = _says(self.plans, firsts, text, s0, s1)
         lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
         claimed = [(p.start, p.subject) for p in people[lo:hi]]
         places, names = [], []
@@ -841,9 +847,11 @@ class QuantityExtractor(Extractor):
             i, n = 0, len(words)
             while i < n:
                 if words[i] in firsts:  # the longest place name starting here
-                    j = next((j for j in range(min(n, i + 4), i, -1) if place(" ".join(words[i:j]))), 0)
-                    if j:
-                        places.append((m.start(), place(" ".join(words[i:j]))))
+                    j = min(n, i + 4)
+                    while j > i and not (named := place(" ".join(words[i:j]))):
+                        j -= 1
+                    if j > i:
+                        places.append((m.start(), named))
                         i = j
                         continue
                 if n - i >= 3 and key(words[i]) in surnames and key(words[i]) not in stop:
@@ -853,7 +861,7 @@ class QuantityExtractor(Extractor):
         if claimed:  # a name the person extractor read is that person
             taken = {start for start, _ in claimed}
             names = sorted(claimed + [n for n in names if n[0] not in taken])
-        return _Named(places), _Named(names), corrected, planned
+        return _named(places), _named(names), corrected, planned
 
     def _as_of(self, doc, span, dates, date_starts):
         """The day and the clock time of an as-of phrase: a date read in it, else a day named
@@ -900,11 +908,20 @@ def _head(text: str, sentence, start: int) -> str | None:
     return word.lower() if word.isalpha() else None
 
 
-def _phrase(phrase: str) -> tuple:
-    """(its first word lower-cased, a pattern finding it as whole words in any case)."""
-    words = phrase.lower().split()
-    body = r"[ \t]+".join(regex.escape(w) for w in words)
-    return words[0], regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{body})(?![\p{{L}}\p{{M}}])")
+def _by_first(phrases) -> dict[str, list]:
+    """Patterns finding each phrase as whole words in any case, by its first word lower-cased."""
+    out: dict[str, list] = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        body = r"[ \t]+".join(regex.escape(w) for w in words)
+        out.setdefault(words[0], []).append(
+            regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{body})(?![\p{{L}}\p{{M}}])"))
+    return out
+
+
+def _says(by_first: dict[str, list], firsts: set[str], text: str, s0: int, s1: int) -> bool:
+    """Whether text[s0:s1] holds one of the phrases of `by_first` whose first word it has."""
+    return any(said.search(text, s0, s1) for first in firsts for said in by_first.get(first, ()))
 
 
 def _value(q: Quantity) -> str:
@@ -915,6 +932,8 @@ def _value(q: Quantity) -> str:
 
 
 def _fmt(x: float) -> str:
+    if x.is_integer():  # most figures: rounding would keep them as they are
+        return str(int(x))
     x = round(x, 6)
     if x.is_integer():
         return str(int(x))
@@ -959,6 +978,10 @@ class _Named:
 
 
 _NONE_NAMED = _Named([])
+
+
+def _named(named) -> _Named:
+    return _Named(named) if named else _NONE_NAMED  # most sentences name no place
 
 
 def _nearest(named: _Named, at) -> str | None:

@@ -279,6 +279,9 @@ class NumberGrammar:
             rf"{words_before}(?<![\p{{L}}\p{{M}}\d_+#.,/:])(?P<n>\d+(?:[.,:/]\d+)*)"
             rf"(?:{_HS}*(?P<sc>(?:{scale})(?:{_HS}+(?:{stack}))?){nold})?"
             rf"(?P<t>{tail_d})?")
+        # groups by index: a named look-up costs as much as the rest of the common path (w2,
+        # w3 are the groups before w1)
+        self.digit_groups = tuple(self.digit_re.groupindex[k] - 1 for k in ("w1", "n", "sc", "t"))
         names = ("unit", "noun", "per", "post", "pred", "alt")
         for p in (self.tail_digits, self.tail_words, self.digit_re):
             self.tail_index[p] = tuple(p.groupindex[k] for k in names)
@@ -633,7 +636,6 @@ class Found:
 
 
 _SKIPPED = Number(0.0, 1.0)  # the number that stands for a skipped span
-_DIGIT_RUN = regex.compile(r"\d+(?:[.,:/]\d+)*")
 _GLUED = regex.compile(r"(%|[\p{L}\u00b0][\p{L}\p{M}\u00b2\u00b3\d]*)")
 _CLOCK = regex.compile(r"[hH](\d{1,2})?(?![\p{L}\d])")
 _HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\d])")  # "1m75"
@@ -681,15 +683,11 @@ def _scan_digits(text: str, v: NumberGrammar, skip=()):
     yield from _digits_between(text, v, pos, None)
 
 
-
-
 def _digits_between(text: str, v: NumberGrammar, pos: int, stop: int | None):
     """The number expressions in digits that start in text[pos:stop] (they may run on)."""
     n = len(text)
     last_end = pos
-    # groups by index: a named look-up costs as much as the rest of the common path
-    gi = v.digit_re.groupindex
-    i_w1, i_n, i_sc, i_t = (gi[k] - 1 for k in ("w1", "n", "sc", "t"))  # w2, w3 are the groups before w1
+    i_w1, i_n, i_sc, i_t = v.digit_groups
     n_idx = i_n + 1
     for m in v.digit_re.finditer(text, pos):
         g = m.groups()
