@@ -26,7 +26,8 @@ from factlint.errors import FactlintError
 
 GC_WORK_CHARS = 1_000_000  # extraction of more text than this runs with the cyclic GC on
 PARALLEL_MIN_BYTES = 1_500_000  # below this, forking and shipping results back costs more
-CHUNK_BYTES = 200_000  # about 30 articles a task: few round trips, balanced end
+CHUNK_BYTES = 200_000  # about 30 articles a task: few round trips
+MIN_CHUNK_BYTES = 20_000  # the last tasks: a few articles each, so no worker waits long for another
 
 
 def available_cpus() -> int:
@@ -186,19 +187,28 @@ def _timed(stages, path: str, raw: str, times: list[float]):
 
 
 def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int, notes):
-    """Chunks of about CHUNK_BYTES, at least 4 per worker so the end stays balanced."""
-    total = sum(len(t[2]) for t in todo)
-    size = max(1, min(CHUNK_BYTES, total // (jobs * 4) or 1))
+    """Chunks of at most CHUNK_BYTES, shrinking to a share of what is left (down to
+    MIN_CHUNK_BYTES): few round trips while there is much to do, and workers that finish
+    within a few articles of each other at the end."""
+    left = sum(len(t[2]) for t in todo)
+    floor = min(MIN_CHUNK_BYTES, left // (jobs * 4))  # a small corpus still goes to every worker
     chunk: list = []
     weight = 0
+    size = _chunk_size(left, jobs, floor)
     for index, path, raw, _key in todo:
         chunk.append((index, path, raw, notes[index]))
         weight += len(raw)
         if weight >= size:
             yield chunk
+            left -= weight
             chunk, weight = [], 0
+            size = _chunk_size(left, jobs, floor)
     if chunk:
         yield chunk
+
+
+def _chunk_size(left: int, jobs: int, floor: int) -> int:
+    return max(1, floor, min(CHUNK_BYTES, left // (jobs * 4)))
 
 
 # ---- the executor ------------------------------------------------------------------------
