@@ -100,6 +100,21 @@ def test_parallel_with_cache_equals_serial(corpus, rules, tmp_path):
         assert [a.line_col(p) for p in ends] == [b.line_col(p) for p in ends]
 
 
+def test_chunks_shrink_towards_the_end():
+    """Large chunks first (few round trips), small ones last: no worker is left alone with a
+    big chunk while the others wait. Every document goes out once, in order."""
+    from factlint.executor import CHUNK_BYTES, MIN_CHUNK_BYTES, _chunks
+
+    todo = [(i, f"d{i}.txt", "x" * 5_000, None) for i in range(2_000)]  # 10 MB
+    chunks = list(_chunks(todo, 2, [()] * len(todo)))
+    assert [item[0] for chunk in chunks for item in chunk] == list(range(len(todo)))
+    weights = [sum(len(item[2]) for item in chunk) for chunk in chunks]
+    assert weights[0] >= CHUNK_BYTES and weights[-2] <= MIN_CHUNK_BYTES + 5_000
+    assert all(a >= b - 5_000 for a, b in zip(weights, weights[1:]))
+    few = list(_chunks(todo[:8], 2, [()] * 8))  # a small corpus still reaches every worker
+    assert len(few) >= 2
+
+
 def test_workers_send_back_no_documents(corpus, rules):
     """A worker returns entry bytes, not the raw and working text of each document."""
     import pickle
