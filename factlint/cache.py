@@ -47,6 +47,7 @@ import os
 import sys
 import zlib
 from array import array
+from itertools import chain
 from pathlib import Path
 
 from factlint.model import Claim, PartialDate, Reference, payload_from_row, payload_row, when_from_iso
@@ -403,14 +404,8 @@ def make_entry(doc, claims, notes=()) -> bytes | None:
     """
     rows = tuple(_claim_row(c) for c in claims)
     zones = doc.zones
-    bounds = array("q")
-    for b in zones:
-        bounds.append(b.start)
-        bounds.append(b.end)
-    sentences = array("q")
-    for s, e in doc.sentences:
-        sentences.append(s)
-        sentences.append(e)
+    bounds = array("q", chain.from_iterable((b.start, b.end) for b in zones))
+    sentences = array("q", chain.from_iterable(doc.sentences))
     ref = doc.reference
     reference = (ref.date.iso(), ref.source) if ref else None
     if not all(_plain(r) for r in rows):

@@ -26,7 +26,8 @@ from factlint.errors import FactlintError
 
 GC_WORK_CHARS = 1_000_000  # extraction of more text than this runs with the cyclic GC on
 PARALLEL_MIN_BYTES = 1_500_000  # below this, forking and shipping results back costs more
-CHUNK_BYTES = 200_000  # about 30 articles a task: few round trips, balanced end
+CHUNK_BYTES = 200_000  # about 30 articles a task: few round trips
+MIN_CHUNK_BYTES = 20_000  # the last tasks: a few articles each, so no worker waits long for another
 
 
 def available_cpus() -> int:
@@ -116,10 +117,15 @@ def _is_tty(stream) -> bool:
 _WORKER: dict = {}
 
 
-def _worker_init(stages, parent: int | None = None) -> None:
+def _worker_init(stages, parent: int | None = None, collect: bool = False) -> None:
     if parent is not None:
         _exit_with_parent(parent)
     _WORKER["stages"] = stages
+    if collect:
+        # What the worker inherited (rules, lexicon) lives as long as it does: frozen, it is
+        # not rescanned by every collection of the extraction's garbage.
+        gc.freeze()
+        gc.enable()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -181,19 +187,28 @@ def _timed(stages, path: str, raw: str, times: list[float]):
 
 
 def _chunks(todo: list[tuple[int, str, str, str | None]], jobs: int, notes):
-    """Chunks of about CHUNK_BYTES, at least 4 per worker so the end stays balanced."""
-    total = sum(len(t[2]) for t in todo)
-    size = max(1, min(CHUNK_BYTES, total // (jobs * 4) or 1))
+    """Chunks of at most CHUNK_BYTES, shrinking to a share of what is left (down to
+    MIN_CHUNK_BYTES): few round trips while there is much to do, and workers that finish
+    within a few articles of each other at the end."""
+    left = sum(len(t[2]) for t in todo)
+    floor = min(MIN_CHUNK_BYTES, left // (jobs * 4))  # a small corpus still goes to every worker
     chunk: list = []
     weight = 0
+    size = _chunk_size(left, jobs, floor)
     for index, path, raw, _key in todo:
         chunk.append((index, path, raw, notes[index]))
         weight += len(raw)
         if weight >= size:
             yield chunk
+            left -= weight
             chunk, weight = [], 0
+            size = _chunk_size(left, jobs, floor)
     if chunk:
         yield chunk
+
+
+def _chunk_size(left: int, jobs: int, floor: int) -> int:
+    return max(1, floor, min(CHUNK_BYTES, left // (jobs * 4)))
 
 
 # ---- the executor ------------------------------------------------------------------------
@@ -313,13 +328,7 @@ class Executor:
         t0 = time.perf_counter()
         progress = Progress(len(slots), total_bytes, enabled=self.progress_enabled)
         progress.advance(len(slots) - len(todo), 0)
-        if not gc_was_enabled and sum(len(raw) for _, raw, _ in todo) > GC_WORK_CHARS:
-            gc.enable()  # much extraction (here or in forked workers): collect its garbage cycles
-        try:
-            done = self.extract(todo, stages, todo_notes, progress)
-        finally:
-            if not gc_was_enabled:
-                gc.disable()
+        done = self.extract(todo, stages, todo_notes, progress)
         self.timings["extract-wall"] = time.perf_counter() - t0 + self.timings["cache"]
         pairs = [done[slot] if isinstance(slot, int) else slot for slot in pairs if slot is not None]
         return {doc.path: doc for doc, _ in pairs}, [c for _, claims in pairs for c in claims]
@@ -429,20 +438,31 @@ class Executor:
         notes = notes if notes is not None else [()] * len(items)
         results: list = [None] * len(items)
         todo = [(i, path, raw, key) for i, (path, raw, key) in enumerate(items)]
-        workers = plan(sum(len(t[2]) for t in todo), len(todo), self.jobs, self.min_bytes)
+        chars = sum(len(t[2]) for t in todo)
+        workers = plan(chars, len(todo), self.jobs, self.min_bytes)
+        # Much extraction makes garbage cycles worth collecting, wherever it runs; the
+        # process that only gathers workers' results makes none and keeps the collector off.
+        collect = gc.isenabled() or chars > GC_WORK_CHARS
         times = [0.0, 0.0]
         if workers <= 1:
-            for index, path, raw, key in todo:
-                doc, claims = _timed(stages, path, raw, times)
-                if self.cache is not None and key is not None:
-                    entry = make_entry(doc, claims, notes[index])
-                    if entry is not None:
-                        self.cache.put(key, entry)
-                results[index] = (doc, claims)
-                if progress:
-                    progress.advance(1, len(raw))
+            gc_was_enabled = gc.isenabled()
+            if collect:
+                gc.enable()
+            try:
+                for index, path, raw, key in todo:
+                    doc, claims = _timed(stages, path, raw, times)
+                    if self.cache is not None and key is not None:
+                        entry = make_entry(doc, claims, notes[index])
+                        if entry is not None:
+                            self.cache.put(key, entry)
+                    results[index] = (doc, claims)
+                    if progress:
+                        progress.advance(1, len(raw))
+            finally:
+                if not gc_was_enabled:
+                    gc.disable()
         else:
-            self._run_pool(todo, stages, workers, results, times, progress, notes)
+            self._run_pool(todo, stages, workers, results, times, progress, notes, collect)
         if progress:
             progress.close()
         self.timings["normalize"] = self.timings.get("normalize", 0.0) + times[0]
@@ -450,7 +470,7 @@ class Executor:
         self.timings["workers"] = workers
         return results
 
-    def _run_pool(self, todo, stages, workers, results, times, progress, notes) -> None:
+    def _run_pool(self, todo, stages, workers, results, times, progress, notes, collect) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -463,7 +483,7 @@ class Executor:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         mp = multiprocessing.get_context(method)
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp,
-                                 initializer=_worker_init, initargs=(stages, os.getpid())) as pool:
+                                 initializer=_worker_init, initargs=(stages, os.getpid(), collect)) as pool:
             futures = [pool.submit(_worker_chunk, chunk) for chunk in _chunks(todo, workers, notes)]
             for fut in as_completed(futures):
                 out, t = fut.result()

@@ -100,6 +100,21 @@ def test_parallel_with_cache_equals_serial(corpus, rules, tmp_path):
         assert [a.line_col(p) for p in ends] == [b.line_col(p) for p in ends]
 
 
+def test_chunks_shrink_towards_the_end():
+    """Large chunks first (few round trips), small ones last: no worker is left alone with a
+    big chunk while the others wait. Every document goes out once, in order."""
+    from factlint.executor import CHUNK_BYTES, MIN_CHUNK_BYTES, _chunks
+
+    todo = [(i, f"d{i}.txt", "x" * 5_000, None) for i in range(2_000)]  # 10 MB
+    chunks = list(_chunks(todo, 2, [()] * len(todo)))
+    assert [item[0] for chunk in chunks for item in chunk] == list(range(len(todo)))
+    weights = [sum(len(item[2]) for item in chunk) for chunk in chunks]
+    assert weights[0] >= CHUNK_BYTES and weights[-2] <= MIN_CHUNK_BYTES + 5_000
+    assert all(a >= b - 5_000 for a, b in zip(weights, weights[1:]))
+    few = list(_chunks(todo[:8], 2, [()] * 8))  # a small corpus still reaches every worker
+    assert len(few) >= 2
+
+
 def test_workers_send_back_no_documents(corpus, rules):
     """A worker returns entry bytes, not the raw and working text of each document."""
     import pickle
@@ -229,22 +244,50 @@ def test_large_extraction_runs_with_the_collector_on(corpus, rules, monkeypatch)
     import gc
 
     from factlint import executor
+    from factlint.pipeline import DocumentStages
 
     seen = []
-    real = executor.Executor.extract
+    real = DocumentStages.extract
 
-    def spy(*a, **k):
+    def spy(self, doc):
         seen.append(gc.isenabled())
-        return real(*a, **k)
+        return real(self, doc)
 
-    monkeypatch.setattr(executor.Executor, "extract", spy)
+    monkeypatch.setattr(DocumentStages, "extract", spy)
     gc.disable()
     try:
         monkeypatch.setattr(executor, "GC_WORK_CHARS", 0)
         run_paths([str(corpus)], rules, jobs=1)
+        large = set(seen)
+        seen.clear()
         monkeypatch.setattr(executor, "GC_WORK_CHARS", 10**12)
         run_paths([str(corpus)], rules, jobs=1)
         assert not gc.isenabled()
     finally:
         gc.enable()
-    assert seen == [True, False]
+    assert large == {True} and set(seen) == {False}
+
+
+def test_parent_gathers_workers_results_with_the_collector_off(corpus, rules, monkeypatch):
+    """Workers collect their extraction's garbage; the parent, which only rebuilds the
+    claims they send, makes no cycles and must not rescan them all again and again."""
+    import gc
+
+    from factlint import cache, executor
+
+    seen = []
+    real = cache.restore
+
+    def spy(*a, **k):
+        seen.append(gc.isenabled())
+        return real(*a, **k)
+
+    monkeypatch.setattr(cache, "restore", spy)
+    monkeypatch.setattr(executor, "GC_WORK_CHARS", 0)
+    gc.disable()
+    try:
+        _run_files(corpus, rules, cache=cache.Cache(corpus.parent / "c", "fp"), jobs=2, min_bytes=0)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen and not any(seen)

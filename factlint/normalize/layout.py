@@ -57,20 +57,14 @@ _ITEM = regex.compile(r"(?:[-*•+–—]|\d{1,3}[.)])\s")  # a list item or a l
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 
 
-def _line_bounds(text: str):
+def _line_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end of its text without trailing blanks) of every line."""
-    start, n = 0, len(text)
-    while True:
-        end = text.find("\n", start)
-        if end < 0:
-            end = n
-        last = end
-        while last > start and text[last - 1] in " \t":
-            last -= 1
-        yield start, last
-        if end == n:
-            return
-        start = end + 1
+    bounds = []
+    start = 0
+    for line in text.split("\n"):
+        bounds.append((start, start + len(line.rstrip(" \t"))))
+        start += len(line) + 1
+    return bounds
 
 
 def wrap_width(lengths: list[int]) -> int | None:
@@ -97,7 +91,7 @@ def join_lines(text: str) -> str:
     """The text with each line break inside a paragraph replaced by a space."""
     if "\n" not in text:
         return text
-    bounds = list(_line_bounds(text))
+    bounds = _line_bounds(text)
     inner = [e - s for (s, e), (ns, ne) in zip(bounds, bounds[1:]) if e > s and ne > ns]
     width = wrap_width(inner)
     joins = []

@@ -17,14 +17,15 @@ from factlint.vocab import REGEX_TIMEOUT
 
 BODY, TITLE, CAPTION, FURNITURE, META = "body", "title", "caption", "furniture", "meta"
 
-_LINE = regex.compile(r"[^\n]+")
 # A sentence ends at . ! ? … (optionally closed by quotes/brackets) before white space and
 # an upper-case letter, digit or opening quote — but not after a short abbreviation
 # (rules/vocab [sentences]) or an initial.
+# The white space is on the same line: the text is scanned whole, and a line's last
+# sentence ends with the line anyway.
 # Possessive quantifiers and "starts a run of marks" keep it linear on lines like "!!!!…".
 # The abbreviation test runs only where a full stop was found (a leading look-behind would
 # be tried at every character, which made this the slowest regex of the run).
-_SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++["”’»)\]]*+(?=\s+["“‘«(\[]?[\p{Lu}\d])""")
+_SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++["”’»)\]]*+(?=[^\S\n]+["“‘«(\[]?[\p{Lu}\d])""")
 # Furniture patterns come from the user's vocabulary: they are tried only on lines a
 # caption or dateline could be, and each search runs with a timeout.
 FURNITURE_LINE_MAX = 1000
@@ -116,50 +117,61 @@ def segment(doc: Document, lexicon) -> None:
     in_furniture = False
     seen_text = False
     key = lexicon.folder.key
+    marker_starts, markers = lexicon.section_marker_starts, lexicon.section_markers
     meta = _LinePatterns(lexicon.meta_re, "meta", doc)
     caption = _LinePatterns(lexicon.caption_re, "caption", doc)
     marked = iter(doc.layout_zones)  # spans the markup puts in a zone (front matter), in order
     mark = next(marked, None)
-    for m in _LINE.finditer(text):
-        line = m.group()
+    end = -1
+    for line in text.split("\n"):
+        start = end + 1
+        end = start + len(line)
         stripped = line.strip()
         if not stripped:
             continue
-        while mark is not None and mark[1] <= m.start():
+        while mark is not None and mark[1] <= start:
             mark = next(marked, None)
         zone = BODY
-        if mark is not None and mark[0] < m.end():
+        if mark is not None and mark[0] < end:
             zone = mark[2]
         elif in_furniture:
             zone = FURNITURE
-        elif (len(stripped) <= 60 and key(stripped.split(None, 1)[0].rstrip(":.")) in lexicon.section_marker_starts
-              and key(stripped.rstrip(":.")) in lexicon.section_markers):
+        elif (len(stripped) <= 60 and key(stripped.split(None, 1)[0].rstrip(":.")) in marker_starts
+              and key(stripped.rstrip(":.")) in markers):
             in_furniture = True
             zone = FURNITURE
-        elif len(stripped) <= FURNITURE_LINE_MAX and meta.match(line, m.start()):
+        elif len(stripped) <= FURNITURE_LINE_MAX and meta.match(line, start):
             zone = META
-        elif len(stripped) <= FURNITURE_LINE_MAX and caption.match(line, m.start()):
+        elif len(stripped) <= FURNITURE_LINE_MAX and caption.match(line, start):
             zone = CAPTION
         elif not seen_text and len(stripped) < 200 and stripped[-1] not in ".!?:;…\"”":
             zone = TITLE
         if zone != META:
             seen_text = True
-        blocks.append(Block(m.start(), m.end(), zone))
+        blocks.append(Block(start, end, zone))
     doc.zones = blocks
+    doc.sentences = _sentences(text, blocks, lexicon)
+
+
+def _sentences(text: str, blocks: list[Block], lexicon) -> list[tuple[int, int]]:
+    """The sentences of the blocks, which cover every line holding more than white space;
+    one scan of the text finds the ends of all of them."""
     sentences: list[tuple[int, int]] = []
+    ends = _SENTENCE_END.finditer(text)
+    e = next(ends, None)
     for b in blocks:
-        start = b.start
-        for e in _SENTENCE_END.finditer(text, b.start, b.end):
-            if text[e.start()] == "." and lexicon.abbreviation_re.search(
-                    text, max(b.start, e.start() - 5), e.start()):
-                continue
-            sentences.append((start, e.end()))
-            start = e.end()
-            while start < b.end and text[start].isspace():
-                start += 1
-        if start < b.end:
-            sentences.append((start, b.end))
-    doc.sentences = sentences
+        start, b_end = b.start, b.end
+        while e is not None and e.start() < b_end:
+            at = e.start()
+            if not (text[at] == "." and lexicon.abbreviation_re.search(text, max(b.start, at - 5), at)):
+                sentences.append((start, e.end()))
+                start = e.end()
+                while start < b_end and text[start].isspace():
+                    start += 1
+            e = next(ends, None)
+        if start < b_end:
+            sentences.append((start, b_end))
+    return sentences
 
 
 class Spans:

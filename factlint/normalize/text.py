@@ -19,6 +19,7 @@ nothing until a report asks for a location in it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -36,6 +37,9 @@ INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\uf
 OTHER_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _INVISIBLE = regex.compile(f"[{INVISIBLE}]")
 _INVISIBLE_OR_SPACE = regex.compile(f"[{INVISIBLE}{OTHER_SPACES}]")
+# The same class for a search over a whole file: `re` scans for a plain set of characters
+# several times faster than `regex` does.
+_ANY_INVISIBLE_OR_SPACE = re.compile(f"[{INVISIBLE}{OTHER_SPACES}]")
 # The places where the working text can differ from the raw text: line ends with CR,
 # invisible characters and other spaces, a character followed by combining marks, stray
 # marks, and single characters NFC rewrites (NFC_Quick_Check=No, e.g. U+212B ANGSTROM SIGN).
@@ -193,7 +197,7 @@ class Document:
     def _map(self) -> None:
         raw = self.raw
         self._length = len(raw)
-        if "\r" not in raw and not _INVISIBLE_OR_SPACE.search(raw) and unicodedata.is_normalized("NFC", raw):
+        if "\r" not in raw and not _ANY_INVISIBLE_OR_SPACE.search(raw) and unicodedata.is_normalized("NFC", raw):
             self._base = raw
             return
         code = "i" if len(raw) < 2**31 - 1 else "q"
