@@ -109,27 +109,33 @@ class DateGrammar:
         # 5-12/5, 2025-05-14, 13.5.2025, or an hour mark (23h50 / 21:40 / 9 giờ) before a date
         mark_letters = "".join(sorted({m[0] for m in v.hour_marks if m}))
         self.date_digits = regex.compile(rf"(?<!\d)\d+(?=\s*[-–—/.:{regex.escape(mark_letters)}])")
-        self._last: tuple = (None, None)
+        self._last: tuple = (None, None, None)  # document, its dates, where its date words stand
 
     def scan(self, doc) -> list[DateMatch]:
         """Every date of the document, in text order."""
         if self._last[0] is doc:
             return self._last[1]
         text = doc.text
-        candidates = sorted({*(m.start() for m in self.date_digits.finditer(text)),
-                             *self.date_starts.starts(text)})
+        words = self.date_starts.starts(text)
+        candidates = sorted({*(m.start() for m in self.date_digits.finditer(text)), *words})
         out = []
         for m in matches_at(self.date_re, text, candidates):
             p = self._parse(m)
             if p is not None and self._is_date(text, p):
                 p.zone = doc.zone_at(m.start(p.span))
                 out.append(p)
-        self._last = (doc, out)
+        self._last = (doc, out, words)
         return out
+
+    def word_starts(self, doc) -> list[int]:
+        """Where a first word of `date_starts` stands in the document, in order (what `scan`
+        looked for: a weekday reader needs them too)."""
+        self.scan(doc)
+        return self._last[2]
 
     def forget(self) -> None:
         """Drop the remembered scan (its document is done)."""
-        self._last = (None, None)
+        self._last = (None, None, None)
 
     @staticmethod
     def _parse(m) -> DateMatch | None:
