@@ -62,7 +62,7 @@ class MomentExtractor(Extractor):
         """The sentences where a time may stand (steps are looked for only there: steps are
         common words, times are not)."""
         sentence_of = Spans(doc.sentences)
-        positions = self.times.candidates(doc.text)
+        positions = self.times.candidates(doc.text, sentence_of)
         positions += [d.start for d in dates]
         return sorted({s for s in map(sentence_of.find, positions) if s is not None})
 
