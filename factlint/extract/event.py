@@ -53,10 +53,8 @@ class EventExtractor(Extractor):
         sentences = [s for s in doc.sentences if s in people]  # an event's actor is named in its sentence
         triggers = self.trigger_re.first_in_each(text, sentences)
         end_words = self.end_re.first_in_each(text, sentences)
-        # a duration pattern that matches nowhere in the text matches in no sentence
-        duration_re = [r for r in self.duration_re if r.search(text)]
         for s, trig, ends in zip(sentences, triggers, end_words):
-            durations = [m for r in duration_re for m in r.finditer(text, s[0], s[1])]
+            durations = [m for r in self.duration_re for m in r.finditer(text, s[0], s[1])]
             if not (trig or durations):
                 continue
             anchor = trig or ends or durations[0]
