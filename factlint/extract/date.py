@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import Phrases, any_of, matches_at
+from factlint.lexicon import any_of, matches_at
 from factlint.model import Claim, DateData, PartialDate
 from factlint.normalize.structure import Spans
 
@@ -30,16 +30,12 @@ class DateExtractor(Extractor):
         ctx = any_of(v.weekday_context, ignore_case=True)
         self.bare_wd = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:{ctx}))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
-        # a bare weekday starts at a weekday or at a word before it: the grammar's scan has
-        # found where most of these words stand; only the others are looked for here
-        needed = Phrases([*v.weekday_context, *self.weekdays]).firsts
-        self.other_wd_starts = Phrases(sorted(set(needed) - set(self.grammar.date_starts.firsts)))
 
     def extract(self, doc, found):
         ref = doc.reference
         sent_of = Spans(doc.sentences)
         dates = self.grammar.scan(doc)
-        starts = sorted({*self.grammar.word_starts(doc), *self.other_wd_starts.starts(doc.text)})
+        starts = self.grammar.weekday_starts(doc)
         self.grammar.forget()
         claims = [self._claim(doc, p, ref, sent_of) for p in dates]
         claims.extend(self._bare_weekdays(doc, starts, [p.match.span() for p in dates], ref, sent_of))
