@@ -54,7 +54,7 @@ def _names(text: str, spans) -> dict[str, None]:
     return names
 
 
-def _joined(text: str, spans) -> list[tuple[int, int]]:
+def _joined(text: str, spans) -> list[list[int]]:
     """The spans with those apart by white space holding a line break made one: no name
     runs over a line break, and one search per block costs more than the search itself."""
     out: list[list[int]] = []
