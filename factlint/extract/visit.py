@@ -46,6 +46,12 @@ class VisitExtractor(Extractor):
             rf"(?<![\p{{L}}\p{{M}}])(?i:{any_of(lx.vocab.grammar.invitations, ignore_case=True)})\s+$")
 
     def extract(self, doc, found):
+        # the level pattern runs only in the sentences where a level word stands
+        sentence_of = Spans(doc.sentences)
+        with_level = dict.fromkeys(map(sentence_of.find, self.levels.starts(doc.text)))
+        with_level.pop(None, None)
+        if not with_level:
+            return []
         lx = self.lexicon
         by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for p in found.get("person", []):
@@ -62,10 +68,6 @@ class VisitExtractor(Extractor):
                 years.append((d.start, d.when))
         reference = doc.reference.date if doc.reference else None
         pending: list[tuple[Claim, str | None]] = []
-        # the level pattern runs only in the sentences where a level word stands
-        sentence_of = Spans(doc.sentences)
-        with_level = dict.fromkeys(map(sentence_of.find, self.levels.starts(doc.text)))
-        with_level.pop(None, None)
         for s in with_level:
             for m in self.level_re.finditer(doc.text, s[0], s[1]):
                 level = lx.level_of[lx.folder.key(m.group("level"))]
