@@ -226,10 +226,12 @@ def test_deep_baseline_is_a_clear_error(tmp_path):
 
 def test_pattern_the_probes_miss_cannot_hang_the_run(tmp_path):
     """`(ô|ôô)+x` is instant on the load-time probes (they hold no ô) and catastrophic on an
-    article with a long run of ô followed by an x."""
+    article with a long run of ô followed by an x (in a sentence naming a person: a duration
+    pattern runs only there)."""
     corpus = seeds(tmp_path)
     article = (SEEDS / INHAM).read_text(encoding="utf-8")
-    (corpus / INHAM).write_text(article + "\n\n" + "ô" * 40 + "! x\n", encoding="utf-8")
+    (corpus / INHAM).write_text(article + "\n\nTổng thống Inham Aliyev " + "ô" * 40 + "! x\n",
+                                encoding="utf-8")
     root = rules_folder(tmp_path, vocab="[events]\nduration_patterns = ['(ô|ôô)+x']\n")
     proc = cli("corpus", "--rules", root, "--no-cache", cwd=tmp_path, timeout=60)
     no_internal_error(proc)

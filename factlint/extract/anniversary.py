@@ -50,9 +50,18 @@ class AnniversaryExtractor(Extractor):
         self.years_end = 1 + len(lexicon.vocab.dates.year_word)  # " năm" after the number
         self.years_re = regex.compile(rf"\d\s+{any_of([lexicon.vocab.dates.year_word])}(?![\p{{L}}\p{{M}}])")
 
-    def words(self, text: str) -> list[str]:
+    def words(self, text: str, last: bool = False) -> list[str]:
+        """The first (or the last) WINDOW content words of text, folded (only those are folded)."""
         key = self.lexicon.folder.key
-        return [w for w in (key(x) for x in _WORD.findall(text)) if w not in self.stop]
+        written = _WORD.findall(text)
+        out: list[str] = []
+        for x in reversed(written) if last else written:
+            w = key(x)
+            if w not in self.stop:
+                out.append(w)
+                if len(out) == WINDOW:
+                    break
+        return out[::-1] if last else out
 
     def _counterparts(self, text: str, sentence, at: int) -> tuple[str, ...]:
         """The countries named near it in its sentence, besides the home country: "75 năm
@@ -81,7 +90,7 @@ class AnniversaryExtractor(Extractor):
                         continue
                     seen.add(m.start())
                     n = int(m.group("n"))
-                    words = self.words(m.group("what"))[:WINDOW]
+                    words = self.words(m.group("what"))
                     if not words:
                         continue
                     data = AnniversaryData(what=m.group("what").strip(), words=tuple(words), years=n,
@@ -110,7 +119,7 @@ class AnniversaryExtractor(Extractor):
                 if m and m.end() == y.end():
                     matches.append(m)
             for m in matches:
-                words = self.words(m.group("what"))[-WINDOW:]
+                words = self.words(m.group("what"), last=True)
                 if not words:
                     continue
                 y = int(m.group("y"))

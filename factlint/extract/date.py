@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import Phrases, any_of, matches_at
+from factlint.lexicon import any_of, matches_at
 from factlint.model import Claim, DateData, PartialDate
 from factlint.normalize.structure import Spans
 
@@ -30,15 +30,15 @@ class DateExtractor(Extractor):
         ctx = any_of(v.weekday_context, ignore_case=True)
         self.bare_wd = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<ctx>(?i:{ctx}))\s+)?(?P<wd>(?i:{wd}))(?![\p{{L}}\d])")
-        self.bare_wd_starts = Phrases([*v.weekday_context, *self.weekdays])
 
     def extract(self, doc, found):
         ref = doc.reference
         sent_of = Spans(doc.sentences)
         dates = self.grammar.scan(doc)
+        starts = self.grammar.weekday_starts(doc)
         self.grammar.forget()
         claims = [self._claim(doc, p, ref, sent_of) for p in dates]
-        claims.extend(self._bare_weekdays(doc, [p.match.span() for p in dates], ref, sent_of))
+        claims.extend(self._bare_weekdays(doc, starts, [p.match.span() for p in dates], ref, sent_of))
         return claims
 
     def _claim(self, doc, p, ref, sent_of) -> Claim:
@@ -86,11 +86,12 @@ class DateExtractor(Extractor):
             doc=doc.path, start=begin, end=finish, zone=p.zone, sentence=sent_of.find(begin),
             display=text.strip(), when=start, data=data)
 
-    def _bare_weekdays(self, doc, taken, ref, sent_of):
-        """"Chủ nhật", "vào thứ Hai": a weekday without a date."""
+    def _bare_weekdays(self, doc, starts, taken, ref, sent_of):
+        """"Chủ nhật", "vào thứ Hai": a weekday without a date; `starts` holds every
+        position where one may start."""
         out = []
         taken = Spans(taken)  # the dates' spans: in order, not overlapping
-        for m in matches_at(self.bare_wd, doc.text, self.bare_wd_starts.starts(doc.text)):
+        for m in matches_at(self.bare_wd, doc.text, starts):
             if taken.find(m.start("wd")):
                 continue
             wd = m.group("wd").lower()

@@ -50,19 +50,15 @@ class EventExtractor(Extractor):
                 dates.setdefault(d.sentence, []).append(d)
         text = doc.text
         claims: list[Claim] = []
-        sentences = doc.sentences
+        sentences = [s for s in doc.sentences if s in people]  # an event's actor is named in its sentence
         triggers = self.trigger_re.first_in_each(text, sentences)
         end_words = self.end_re.first_in_each(text, sentences)
-        # a duration pattern that matches nowhere in the text matches in no sentence
-        duration_re = [r for r in self.duration_re if r.search(text)]
         for s, trig, ends in zip(sentences, triggers, end_words):
-            durations = [m for r in duration_re for m in r.finditer(text, s[0], s[1])]
+            durations = [m for r in self.duration_re for m in r.finditer(text, s[0], s[1])]
             if not (trig or durations):
                 continue
             anchor = trig or ends or durations[0]
-            actor = self._actor(people.get(s, []), anchor.start())
-            if actor is None:
-                continue
+            actor = self._actor(people[s], anchor.start())
             hosts = tuple(sorted({lx.place(h.group()) for h in self.place_re.finditer(text, s[0], s[1])}
                                  if self.place_re else set()))
             planned = bool(self.planned_re and self.planned_re.search(text, s[0], s[1]))
@@ -106,9 +102,9 @@ class EventExtractor(Extractor):
         return claims
 
     @staticmethod
-    def _actor(persons: list[Claim], pos: int) -> Claim | None:
+    def _actor(persons: list[Claim], pos: int) -> Claim:
+        """`persons` is not empty: one stands before pos or after it."""
         before = [p for p in persons if p.start < pos]
         if before:
             return before[-1]
-        after = [p for p in persons if p.start >= pos]
-        return after[0] if after else None
+        return next(p for p in persons if p.start >= pos)

@@ -62,7 +62,7 @@ class MomentExtractor(Extractor):
         """The sentences where a time may stand (steps are looked for only there: steps are
         common words, times are not)."""
         sentence_of = Spans(doc.sentences)
-        positions = self.times.candidates(doc.text)
+        positions = self.times.candidates(doc.text, sentence_of)
         positions += [d.start for d in dates]
         return sorted({s for s in map(sentence_of.find, positions) if s is not None})
 
@@ -74,13 +74,7 @@ class MomentExtractor(Extractor):
         dates = sorted((d for d in found.get("date", ()) if d.attribute == "date" and d.when
                         and d.when.precision == "day"), key=lambda d: d.start)
         date_starts = [d.start for d in dates]
-        people = sorted(found.get("person", ()), key=lambda p: p.start)
-        semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
-        person_starts = [p.start for p in people]
-        holders: dict[str, set[str]] = {}  # a title -> who holds it in this document
-        for p in people:
-            for title in p.data.titles:
-                holders.setdefault(title, set()).add(p.subject)
+        cast = None  # the people of the document: read once a sentence holds a moment (few do)
         key = self.lexicon.folder.key
         claims: list[Claim] = []
         for s_start, s_end in self._timed_sentences(doc, dates):
@@ -94,6 +88,9 @@ class MomentExtractor(Extractor):
                 times = [TimeMatch(d.start, d.end, "day", 0, 0) for d in in_sentence]
             if not times:
                 continue
+            if cast is None:
+                cast = _cast(text, found)
+            semicolons, people, person_starts, holders = cast
             earlier = dates[:bisect_right(date_starts, s_start - 1)]
             planned = self.planned.search(text, s_start, s_end) is not None
             event_match = self.events.search(text, s_start, s_end)
@@ -175,3 +172,14 @@ class MomentExtractor(Extractor):
             return before[-1].subject
         after = [p for p in people[lo:hi] if p.end > at and p.start < clause_end]
         return after[0].subject if after else None
+
+
+def _cast(text: str, found):
+    """The semicolons of the text, its people in text order and where they start, and who
+    holds each title in it."""
+    people = sorted(found.get("person", ()), key=lambda p: p.start)
+    holders: dict[str, set[str]] = {}
+    for p in people:
+        for title in p.data.titles:
+            holders.setdefault(title, set()).add(p.subject)
+    return [m.start() for m in _SEMICOLON.finditer(text)], people, [p.start for p in people], holders

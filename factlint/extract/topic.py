@@ -25,19 +25,43 @@ class TopicExtractor(Extractor):
     kind = "topic"
 
     def extract(self, doc, found):
-        names: dict[str, None] = {}
         text = doc.text
-        for block in doc.zones:
-            if block.zone in ("furniture", "meta"):
-                continue
-            for run in _NAME.findall(text, block.start, block.end):
-                words = run.casefold().split()  # case folded only: cheap, and enough to compare stories
-                names.update(dict.fromkeys(words))
-                names.update(dict.fromkeys(map(" ".join, zip(words, words[1:]))))
-            if len(names) >= MAX_NAMES:
-                break
+        blocks = [(b.start, b.end) for b in doc.zones if b.zone not in ("furniture", "meta")]
+        names = _names(text, _joined(text, blocks))
+        if len(names) >= MAX_NAMES:  # stop at the block where the limit was reached
+            names = _names(text, blocks)
         if not names:
             return []
         return [Claim(kind="topic", subject="", attribute="names", value=str(len(names)), text="",
                       doc=doc.path, start=0, end=0, zone="meta", display="",
                       data=TopicData(tuple(names)))]
+
+
+def _names(text: str, spans) -> dict[str, None]:
+    """The names written in the spans, in order, until there are MAX_NAMES."""
+    names: dict[str, None] = {}
+    for start, end in spans:
+        for run in _NAME.findall(text, start, end):
+            # case folded only: cheap, and enough to compare stories
+            if " " not in run:  # most runs are one word, with no pair to make
+                names[run.casefold()] = None
+                continue
+            words = run.casefold().split()
+            names.update(dict.fromkeys(words))
+            names.update(dict.fromkeys(map(" ".join, zip(words, words[1:]))))
+        if len(names) >= MAX_NAMES:
+            break
+    return names
+
+
+def _joined(text: str, spans) -> list[list[int]]:
+    """The spans with those apart by white space holding a line break made one: no name
+    runs over a line break, and one search per block costs more than the search itself."""
+    out: list[list[int]] = []
+    for start, end in spans:
+        gap = text[out[-1][1]:start] if out else ""
+        if gap.isspace() and "\n" in gap:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return out

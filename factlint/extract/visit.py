@@ -18,8 +18,9 @@ from collections import Counter
 import regex
 
 from factlint.extract import Extractor
-from factlint.lexicon import alternation, any_of
+from factlint.lexicon import Phrases, alternation, any_of
 from factlint.model import Claim, VisitData
+from factlint.normalize.structure import Spans
 
 
 class VisitExtractor(Extractor):
@@ -37,6 +38,7 @@ class VisitExtractor(Extractor):
             rf"(?:\s+(?:{conn}))?\s+(?P<hosts>(?P<host>{place})(?:(?:\s*,\s*|\s+(?:{conj})\s+)(?&host))*)"
             rf"(?![\p{{L}}\p{{M}}])")
         self.place_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{place})(?![\p{{L}}\p{{M}}])")
+        self.levels = Phrases(lx.level_forms)  # where a level may start
         former = any_of(lx.vocab.names.former, ignore_case=True)  # "của cố Tổng Bí thư …"
         self.of_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{any_of(lx.vocab.grammar.possessives)})\s+(?:(?i:{former})\s+)?$")
@@ -44,6 +46,12 @@ class VisitExtractor(Extractor):
             rf"(?<![\p{{L}}\p{{M}}])(?i:{any_of(lx.vocab.grammar.invitations, ignore_case=True)})\s+$")
 
     def extract(self, doc, found):
+        # the level pattern runs only in the sentences where a level word stands
+        sentence_of = Spans(doc.sentences)
+        with_level = dict.fromkeys(map(sentence_of.find, self.levels.starts(doc.text)))
+        with_level.pop(None, None)
+        if not with_level:
+            return []
         lx = self.lexicon
         by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for p in found.get("person", []):
@@ -60,7 +68,7 @@ class VisitExtractor(Extractor):
                 years.append((d.start, d.when))
         reference = doc.reference.date if doc.reference else None
         pending: list[tuple[Claim, str | None]] = []
-        for s in doc.sentences:
+        for s in with_level:
             for m in self.level_re.finditer(doc.text, s[0], s[1]):
                 level = lx.level_of[lx.folder.key(m.group("level"))]
                 hosts = [lx.place(h.group()) for h in self.place_re.finditer(m.group("hosts"))]

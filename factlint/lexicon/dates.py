@@ -103,33 +103,44 @@ class DateGrammar:
         self.date_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\d])(?=\d|(?i:{starts})[^\n\d]{{0,40}}\d){head}(?:{body})"
             rf"(?:\s*,?\s*(?:(?i:{tq})\s+)?(?P<tm2>{time.replace('hh', 'h2').replace('mm', 'm2')}))?")
-        # a date starts at a digit or at one of these words: the pattern is tried only there
-        self.date_starts = Phrases(firsts)
+        # a date starts at a digit or at one of these words: the pattern is tried only there;
+        # a weekday standing alone ("vào thứ Hai") at a weekday or a word before it. Each
+        # word is looked for once: in the words of both, of dates only, of weekdays only.
+        date_words = set(Phrases(firsts).firsts)
+        weekday_words = set(Phrases([*v.weekday_context, *self.weekdays]).firsts)
+        self.word_groups = [Phrases(sorted(words)) for words in (
+            date_words & weekday_words, date_words - weekday_words, weekday_words - date_words)]
         # a date that starts with a digit has a separator after its first number: 13/5,
         # 5-12/5, 2025-05-14, 13.5.2025, or an hour mark (23h50 / 21:40 / 9 giờ) before a date
         mark_letters = "".join(sorted({m[0] for m in v.hour_marks if m}))
         self.date_digits = regex.compile(rf"(?<!\d)\d+(?=\s*[-–—/.:{regex.escape(mark_letters)}])")
-        self._last: tuple = (None, None)
+        self._last: tuple = (None, None, None)  # document, its dates, where a lone weekday may start
 
     def scan(self, doc) -> list[DateMatch]:
         """Every date of the document, in text order."""
         if self._last[0] is doc:
             return self._last[1]
         text = doc.text
-        candidates = sorted({*(m.start() for m in self.date_digits.finditer(text)),
-                             *self.date_starts.starts(text)})
+        both, dates_only, weekdays_only = (words.starts(text) for words in self.word_groups)
+        candidates = sorted({*(m.start() for m in self.date_digits.finditer(text)), *both, *dates_only})
         out = []
         for m in matches_at(self.date_re, text, candidates):
             p = self._parse(m)
             if p is not None and self._is_date(text, p):
                 p.zone = doc.zone_at(m.start(p.span))
                 out.append(p)
-        self._last = (doc, out)
+        self._last = (doc, out, sorted({*both, *weekdays_only}))
         return out
+
+    def weekday_starts(self, doc) -> list[int]:
+        """Where a weekday standing alone may start (at a weekday or at a word of
+        `weekday_context`), in order."""
+        self.scan(doc)
+        return self._last[2]
 
     def forget(self) -> None:
         """Drop the remembered scan (its document is done)."""
-        self._last = (None, None)
+        self._last = (None, None, None)
 
     @staticmethod
     def _parse(m) -> DateMatch | None:

@@ -64,9 +64,17 @@ class TimeGrammar:
         self.duration_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?i:{any_of(v.duration_before, ignore_case=True)})\s+$")
 
-    def candidates(self, text: str) -> list[int]:
-        """Positions where a time may stand, in order (a superset of what `scan` finds)."""
-        return sorted({*(m.start() for m in self.clock_digits.finditer(text)), *self.time_words.starts(text)})
+    def candidates(self, text: str, sentence_of) -> list[int]:
+        """Positions where a time may stand, in order: every sentence (`sentence_of`, a Spans)
+        in which `scan` finds a time holds one."""
+        words = []
+        for p in self.time_words.starts(text):
+            s = sentence_of.find(p)
+            # a first word alone ("sáng" of "sáng kiến") is no time: the patterns say, in the
+            # sentence as `scan` reads it
+            if s and (self.part_re.match(text, p, s[1]) or self.minute_re.match(text, p, s[1])):
+                words.append(p)
+        return sorted({*(m.start() for m in self.clock_digits.finditer(text)), *words})
 
     def scan(self, text: str, start: int, end: int) -> list[TimeMatch]:
         """The times of day and match minutes written in text[start:end], in text order."""
