@@ -275,17 +275,19 @@ class PlaceData(Payload):
 class MomentData(Payload):
     """A step of an event at a time of day: "lúc 16 giờ … hạ cánh"."""
 
-    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"day"})
+    DATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"day", "match_day"})
     step: str  # the step's name in the vocabulary ("landing")
     step_text: str  # the step as written ("hạ cánh")
     time: str  # "clock", "part" (of the day), "minute" (of a match) or "day" (a date, no time)
-    low: float  # minutes after midnight of `day` (a match minute: the minute)
+    low: float  # minutes after midnight of `day` (a match minute: half a minute before it)
     high: float
     day: PartialDate | None = None
     event: str | None = None  # the event the sentence names ("fire")
     actor: str | None = None  # the key of the person the step is about
     planned: bool = False  # "dự kiến", "sẽ": a plan, not a report
     place: str | None = None  # where, as the sentence names it after "tại"/"ở" (folded)
+    score: str | None = None  # the scoreline a step of a match makes ("mở tỷ số 1-0"): "1-0", the higher first
+    match_day: PartialDate | None = None  # a match minute's day, else the last date written before it
 
 
 @dataclass(slots=True)

@@ -248,6 +248,8 @@ class Dates(Strict):
     hour_marks: list[str] = []  # between hours and minutes, besides ":" ("21h40", "9 giờ 30")
     minute_words: list[str] = []  # after the minutes ("30 phút")
     match_minute_words: list[str] = []  # "phút 83": the minute of a match
+    match_minute_marks: list[str] = []  # after its number: "phút 84'"
+    added_time_marks: list[str] = []  # "phút 90+3": added time
     duration_after: list[str] = []  # "1 giờ đồng hồ": a length of time
     duration_before: list[str] = []  # "trong 2 giờ"
     relative_days: dict[str, int] = {}  # "hôm nay" 0, "sáng mai" +1: days from the reference date
@@ -470,6 +472,9 @@ class Moments(Strict):
     once: list[str] = []  # events a story has once…
     once_steps: list[str] = []  # …and their steps taken once: on two days they cannot both be right
     locatives: list[str] = []  # before the place of a moment ("tại")
+    match_steps: list[str] = []  # steps of a match: the ones a match minute times
+    score_steps: list[str] = []  # steps of a match that make a scoreline ("mở tỷ số 1-0")
+    score_marks: list[str] = []  # between the numbers of a scoreline ("1-0")
 
     @field_validator("step_patterns")
     @classmethod

@@ -11,7 +11,7 @@ def times(rules):
 
     def read(text):
         return [(t.kind, minutes_text(t.low), minutes_text(t.high), t.relative) if t.kind != "minute"
-                else (t.kind, t.low) for t in grammar.scan(text, 0, len(text))]
+                else (t.kind, t.low, t.high) for t in grammar.scan(text, 0, len(text))]
     return read
 
 
@@ -26,7 +26,11 @@ def times(rules):
     ("Đúng 16 giờ 50 phút, đoàn xe tiến vào.", [("clock", "16:50", "16:50", None)]),
     ("Trận đấu bắt đầu lúc 19g tối.", [("clock", "18:50", "19:10", None)]),
     ("Chiều nay, hai bên hội đàm.", [("part", "12:00", "18:00", 0)]),
-    ("Phút thứ 81, tiền đạo ghi bàn.", [("minute", 81.0)]),
+    ("Phút thứ 81, tiền đạo ghi bàn.", [("minute", 80.5, 81.5)]),  # counted two ways: ±half a minute
+    ("Đến phút 90+3, hậu vệ nhận thẻ đỏ.", [("minute", 92.5, 93.5)]),  # added time
+    ("Ở phút thi đấu thứ 105, đội khách gỡ hòa.", [("minute", 104.5, 105.5)]),
+    ("Tiền vệ này lập công (phút 67').", [("minute", 66.5, 67.5)]),
+    ("Sau 5 phút 30 giây, bóng lăn trở lại.", []),  # a length of time, not the 30th minute
     ("Sau khoảng hơn 1 giờ đồng hồ bay, máy bay hạ cánh.", []),  # a length of time
     ("Cuộc họp kéo dài trong 2 giờ.", []),
 ])
@@ -110,3 +114,63 @@ def test_one_person_by_a_longer_name(lint):
             "Tối 22/5, phút thứ 81 trận chung kết với U23 Thái Lan, Mạnh Dũng ghi bàn mở tỷ số cho U23 Việt Nam.",
             "Tối 22/5, phút 84, tiền đạo Nhâm Mạnh Dũng ghi bàn mở tỷ số cho U23 Việt Nam trước Thái Lan."]
     assert [f.values for f in fired(lint(docs))] == [["Phút thứ 81", "Phút 84"]]
+
+
+# Match minutes: a minute of a match is a time on the match's own clock. Invented texts.
+
+def test_a_goal_is_compared_by_its_scorer_or_its_scoreline(lint):
+    docs = ["Trận cầu giữa Sông Lam Nghệ An và Hải Phòng trên sân Vinh. Phút thứ 52, tiền đạo Nguyễn Văn Khoa "
+            "đánh đầu mở tỷ số 1-0 cho Sông Lam Nghệ An trước thủ thành Đặng Minh Tùng.",
+            "Sông Lam Nghệ An thắng Hải Phòng trên sân Vinh. Phút 58, Nguyễn Văn Khoa ghi bàn mở tỷ số 1-0, "
+            "thủ thành Đặng Minh Tùng của Hải Phòng bất lực."]
+    (f,) = fired(lint(docs))
+    assert f.severity == "warning" and set(f.values) == {"Phút thứ 52", "Phút 58"}
+    # the scoreline alone ties the same goal when one side names nobody
+    docs[1] = "Thủ thành Đặng Minh Tùng của Hải Phòng bất lực trên sân Vinh. Phút 58, đội chủ nhà Sông Lam Nghệ An " \
+              "mở tỷ số 1-0 sau một pha đánh đầu."
+    assert len(fired(lint(docs))) == 1
+
+
+def test_minutes_next_to_each_other_agree(lint):
+    """A goal at 57:30 is the 57th minute played and the 58th minute under way."""
+    docs = ["Sông Lam Nghệ An thắng Hải Phòng trên sân Vinh. Phút 57, Nguyễn Văn Khoa ghi bàn mở tỷ số 1-0 trước "
+            "thủ thành Đặng Minh Tùng.",
+            "Sông Lam Nghệ An thắng Hải Phòng trên sân Vinh. Phút 58', Nguyễn Văn Khoa mở tỷ số 1-0, thủ thành "
+            "Đặng Minh Tùng bất lực."]
+    assert fired(lint(docs)) == []
+
+
+def test_two_goals_of_one_match_are_two_steps(lint):
+    """Two scorers, or two scorelines, are two goals; a player who scores twice is not
+    compared by his name alone."""
+    base = "Sông Lam Nghệ An thắng Hải Phòng 2-0 trên sân Vinh, thủ thành Đặng Minh Tùng của Hải Phòng bất lực. "
+    two_players = [base + "Phút 30, Nguyễn Văn Khoa ghi bàn mở tỷ số cho đội chủ nhà.",
+                   base + "Phút 75, Trần Đình Bảo ghi bàn nâng tỷ số cho đội chủ nhà."]
+    assert fired(lint(two_players)) == []
+    two_scorelines = [base + "Phút 30, đội chủ nhà mở tỷ số 1-0 sau một pha phản công.",
+                      base + "Phút 75, đội chủ nhà nâng tỷ số lên 2-0 sau một quả phạt góc."]
+    assert fired(lint(two_scorelines)) == []
+    twice = [base + "Phút 30, Nguyễn Văn Khoa ghi bàn cho đội chủ nhà. Phút 75, Nguyễn Văn Khoa ghi bàn "
+                    "lần thứ hai.",
+             base + "Phút 75, Nguyễn Văn Khoa ghi bàn ấn định chiến thắng."]
+    assert fired(lint(twice)) == []
+
+
+def test_minutes_of_two_matches_are_not_compared(lint):
+    """One player scores in many matches: a match a date ties to its day is another
+    match on another day, and documents of other stories are not compared."""
+    docs = ["Tối 12/3, Sông Lam Nghệ An thắng Hải Phòng trên sân Vinh. Phút 52, Nguyễn Văn Khoa ghi bàn mở tỷ số "
+            "1-0 trước thủ thành Đặng Minh Tùng.",
+            "Tối 19/3, Sông Lam Nghệ An thua Bình Định trên sân Quy Nhơn. Phút 80, Nguyễn Văn Khoa ghi bàn mở tỷ "
+            "số 1-0 nhưng Lâm Quang Hiếu và Phan Thế Vinh lần lượt ghi bàn cho đội khách."]
+    assert fired(lint(docs)) == []
+    docs[1] = "Giải hạng Nhất khép lại tại Quy Nhơn. Phút 80, Trần Quốc Huy ghi bàn mở tỷ số 1-0 cho Bình Định."
+    assert fired(lint(docs)) == []
+
+
+def test_a_minute_times_only_a_step_of_a_match(claims_of):
+    """"khống chế bóng" is no fire brought under control, and a scoreline is read beside a goal."""
+    found = claims_of("Phút 20, Nguyễn Văn Khoa khống chế bóng rồi sút tung lưới, nâng tỷ số lên 2 - 1.", "moment")
+    assert [(m.subject, m.value, m.data.score) for m in found] == [("goal", "20", "2-1")]
+    (m,) = claims_of("Ngày 22-5, Nguyễn Văn Khoa ghi bàn ở phút 84.", "moment")
+    assert m.data.score is None  # a date is no scoreline

@@ -255,9 +255,10 @@ class Stories:
         ra, rb = self.rare.get(a, frozenset()) - ignore, self.rare.get(b, frozenset()) - ignore
         return len(ra & rb) >= max(self.MIN_SHARED, self.EVENT_SHARE * min(len(ra), len(rb)))
 
-    def split(self, claims: list) -> list[list]:
+    def split(self, claims: list, strict: bool = False) -> list[list]:
         """Claims split by story: documents linked to each other, directly or through the
-        other documents of these claims only."""
+        other documents of these claims only (`strict`: linked as one event, `same_event`)."""
+        linked = self.same_event if strict else self.together
         docs = sorted({c.doc for c in claims})
         parent = {d: d for d in docs}
 
@@ -269,7 +270,7 @@ class Stories:
 
         for i, a in enumerate(docs):
             for b in docs[i + 1:]:
-                if find(a) != find(b) and self.together(a, b):
+                if find(a) != find(b) and linked(a, b):
                     parent[find(a)] = find(b)
         groups: dict[str, list] = {}
         for c in claims:

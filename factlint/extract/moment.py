@@ -11,6 +11,12 @@ kết luận điều tra"). The place is what the sentence names after a locativ
 day of the last date written before ("21h30 cùng ngày"). The actor is the person named
 nearest before the step (else after it); the event is the event noun of the sentence
 ("vụ cháy"). Plans ("dự kiến", "sẽ") are marked, and never compared.
+
+A minute of a match times only a step of a match (`[moments] match_steps`: a goal, a
+penalty, a red card, a substitution; "Phút 52, … khống chế bóng" is no fire brought under
+control). A step that changes the score (`score_steps`) takes the scoreline written
+nearest to it ("mở tỷ số 1-0", "nâng tỷ số lên 2 - 1"; not a date "22-5"); the match's
+day is the moment's day, else the day the document last dated before it.
 """
 
 from __future__ import annotations
@@ -48,6 +54,12 @@ class MomentExtractor(Extractor):
         self.titles = Phrases(lexicon.title_forms)
         self.parts = {k.lower(): (lo * 60, hi * 60) for k, (lo, hi) in lexicon.vocab.dates.parts_of_day.items()}
         self.same_day = Phrases(lexicon.vocab.dates.same_day)
+        self.match_steps = set(v.match_steps)
+        self.score_steps = set(v.score_steps)
+        # a scoreline: two small numbers with a mark between, not a date ("22-5-2022", "3/4-5")
+        self.score_re = regex.compile(
+            rf"(?<![\d\p{{L}}./-])(?P<a>\d{{1,2}})\s?(?:{any_of(v.score_marks)})\s?(?P<b>\d{{1,2}})"
+            rf"(?![\d\p{{L}}]|[./-]\d)")
         self.place_re = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{any_of(v.locatives)})\s+[^,.;:()\n]*?(?P<place>\p{{Lu}}[^,.;:()\n]{{0,60}})")
 
@@ -96,8 +108,22 @@ class MomentExtractor(Extractor):
             event_match = self.events.search(text, s_start, s_end)
             event = self.event_of.get(key(event_match.group())) if event_match else None
             place = self._place(text, s_start, s_end)
+            scores = None  # the scorelines of the sentence: read once a step of a match makes one
+            timed = set()  # (step, time): two words of one step at one time are one moment
             for step, a, b in steps:
-                t = min(times, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
+                # a minute of a match times only a step of a match
+                fit = times if step in self.match_steps else [t for t in times if t.kind != "minute"]
+                if not fit:
+                    continue
+                t = min(fit, key=lambda t: min(abs(t.start - a), abs(t.end - b)))
+                if (step, t.start) in timed:
+                    continue
+                timed.add((step, t.start))
+                score = None
+                if step in self.score_steps:
+                    if scores is None:
+                        scores = self._scores(text, s_start, s_end, found)
+                    score = _nearest(scores, a, b)
                 day = self._day(t, in_sentence, earlier, ref, text, s_start, s_end)
                 actor = self._actor(semicolons, people, person_starts, s_start, s_end, a) or \
                     self._title_holder(text, s_start, s_end, a, holders)
@@ -105,7 +131,7 @@ class MomentExtractor(Extractor):
                 if t.kind == "day":
                     value = day.iso() if day else ""
                 elif t.kind == "minute":
-                    value = f"{t.low:g}"
+                    value = f"{(t.low + t.high) / 2:g}"
                 else:
                     value = f"{minutes_text(t.low)}-{minutes_text(t.high)}"
                 claims.append(Claim(
@@ -113,8 +139,20 @@ class MomentExtractor(Extractor):
                     text=shown, doc=doc.path, start=t.start, end=t.end, zone=doc.zone_at(t.start),
                     sentence=(s_start, s_end), display=shown.strip(), when=day,
                     data=MomentData(step, text[a:b], t.kind, t.low, t.high, day, event, actor, planned,
-                                    place)))
+                                    place, score, _match_day(t, day, earlier))))
         return claims
+
+    def _scores(self, text: str, start: int, end: int, found) -> list[tuple[int, int, str]]:
+        """The scorelines written in text[start:end] ("1-0", "2 - 1"), each as (start, end,
+        the higher number first): a scoreline read from either side is one."""
+        dates = [(d.start, d.end) for d in found.get("date", ()) if d.start < end and d.end > start]
+        out = []
+        for m in self.score_re.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in dates):
+                continue
+            hi, lo = sorted((int(m.group("a")), int(m.group("b"))), reverse=True)
+            out.append((m.start(), m.end(), f"{hi}-{lo}"))
+        return out
 
     def _place(self, text: str, start: int, end: int) -> str | None:
         """What the sentence names after its first locative, from the first capital to the
@@ -172,6 +210,24 @@ class MomentExtractor(Extractor):
             return before[-1].subject
         after = [p for p in people[lo:hi] if p.end > at and p.start < clause_end]
         return after[0].subject if after else None
+
+
+def _match_day(t: TimeMatch, day: PartialDate | None, earlier) -> PartialDate | None:
+    """The day of the match a minute is of: its own day, else the day the document last
+    dated before it ("Tối 12/3, … Phút 52, … ghi bàn")."""
+    if t.kind != "minute":
+        return None
+    return day or (earlier[-1].when if earlier else None)
+
+
+SCORE_REACH = 60  # characters: a scoreline further from its step is another fact of the sentence
+
+
+def _nearest(scores, a: int, b: int) -> str | None:
+    """The scoreline nearest to the step at text[a:b], if one stands within reach."""
+    near = [(max(s - b, a - e, 0), score) for s, e, score in scores]
+    near = [n for n in near if n[0] <= SCORE_REACH]
+    return min(near)[1] if near else None
 
 
 def _cast(text: str, found):

@@ -1,11 +1,13 @@
 """The grammar of times of day, compiled from rules/vocab [dates]: clock times, parts of
 the day and minutes of a match, each read as an interval of minutes, as a writer means it.
 
-    16 giờ · 15h42' · khoảng 17h20 · Đúng 12 giờ 30 · 0h5 · 8h tối · 19g · chiều nay · phút 83
+    16 giờ · 15h42' · khoảng 17h20 · Đúng 12 giờ 30 · 0h5 · 8h tối · 19g · chiều nay · phút 83 · phút 90+3
 
 A time written to the hour stands for ten minutes either side of it, one written to the
 minute for that minute; "khoảng" widens a time to a quarter of an hour either side, "đúng"
-narrows it to the minute, "gần" means up to half an hour before. A part of the day covers
+narrows it to the minute, "gần" means up to half an hour before. A match minute ("phút 83",
+"Phút 84'", "phút 90+3") stands for half a minute either side of it: minutes are counted
+two ways, so "phút 83" and "phút 84" agree. A part of the day covers
 the hours the vocabulary gives it. Not times: lengths of time ("1 giờ đồng hồ", "trong 2
 giờ").
 """
@@ -23,6 +25,10 @@ TO_THE_HOUR = 10  # minutes either side of a time written to the hour
 ABOUT = 15  # "khoảng": minutes either side
 BEFORE = 30  # "gần 22h": up to this many minutes before
 AFTER = 60  # "khoảng hơn 18h": up to this many minutes after
+# A match minute is counted two ways: a goal at 83:20 is "phút 83" (minutes played) and
+# "phút 84" (the minute under way). Half a minute either side makes two minutes next to
+# each other meet, and two minutes further apart not.
+MATCH_MINUTE = 0.5
 
 
 @dataclass(slots=True)
@@ -30,7 +36,7 @@ class TimeMatch:
     start: int
     end: int
     kind: str  # "clock", "part" (of the day) or "minute" (of a match)
-    low: float  # minutes after the midnight of its day (a match minute: the minute itself)
+    low: float  # minutes after the midnight of its day (a match minute: half a minute before it)
     high: float
     relative: int | None = None  # days from the reference date ("tối nay" 0, "sáng mai" 1)
 
@@ -52,9 +58,11 @@ class TimeGrammar:
             rf"(?:\s+(?P<rel>(?i:{rel}))(?![\p{{L}}]))?")
         self.part_re = regex.compile(
             rf"(?<![\p{{L}}])(?P<part>(?i:{parts}))\s+(?P<rel>(?i:{rel}))(?![\p{{L}}])")
+        # not "5 phút 30 giây" (a length of time, a number before the minute word)
         self.minute_re = regex.compile(
-            rf"(?<![\p{{L}}])(?i:{any_of(v.match_minute_words, ignore_case=True)})\s+(?P<n>\d{{1,3}})"
-            rf"(?:\s*['’])?(?![\d\p{{L}}])")
+            rf"(?<![\p{{L}}\d])(?<!\d )(?i:{any_of(v.match_minute_words, ignore_case=True)})\s+(?P<n>\d{{1,3}})"
+            rf"(?:\s*(?:{any_of(v.added_time_marks)})\s*(?P<added>\d{{1,2}}))?"
+            rf"(?:\s*(?:{any_of(v.match_minute_marks)}))?(?![\d\p{{L}}])")
         # where a time may stand: a number before an hour mark, a match-minute word, a part of
         # the day with a relative day ("chiều nay"); the full patterns run only in their sentences
         self.clock_digits = regex.compile(rf"(?<!\d)\d{{1,2}}\s*(?::\d|{marks})")
@@ -91,8 +99,8 @@ class TimeGrammar:
             lo, hi = self.parts[m.group("part").lower()]
             out.append(TimeMatch(m.start(), m.end(), "part", lo, hi, self.relative[m.group("rel").lower()]))
         for m in self.minute_re.finditer(text, start, end):
-            n = float(m.group("n"))
-            out.append(TimeMatch(m.start(), m.end(), "minute", n, n))
+            n = float(m.group("n")) + float(m.group("added") or 0)
+            out.append(TimeMatch(m.start(), m.end(), "minute", n - MATCH_MINUTE, n + MATCH_MINUTE))
         return sorted(out, key=lambda t: t.start)
 
     def _clock(self, text: str, m) -> TimeMatch | None:
