@@ -227,6 +227,8 @@ class QuantityData(Payload):
     corrected: bool = False  # the sentence corrects an earlier figure ("đính chính")
     planned: bool = False  # the sentence plans or targets it ("dự kiến", "mục tiêu"): not a report
     period: PartialDate | None = None  # the date its sentence writes nearest to it ("năm 2024")
+    charge: str | None = None  # the charge a count of people faces ("nhận hối lộ"), lower-cased
+    others: bool = False  # "A cùng 20 bị can khác": the count leaves out the one named (the group is one more)
 
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) with infinite ends for the unbounded."""

@@ -191,6 +191,9 @@ class PersonContext(Strict):
     verbs: list[str] = []  # follow a person ("cho biết", "ghi bàn"): a one-word name is a name
     age_words: list[str] = []  # "(52 tuổi)"
     place_words: list[str] = []  # before the name of a province or a country ("tỉnh", "nước")
+    possessors: list[str] = []  # "thư ký Thứ trưởng X", "vợ của ông X": X is whose, not who
+    possessive_words: list[str] = []  # "của", between the relation noun and the person
+    together: list[str] = []  # "vợ chồng ông X": X with a relation, not whose
 
 
 class NonPerson(Strict):
@@ -380,6 +383,7 @@ class CountedNouns(Strict):
     """What a number counts when no unit follows it."""
 
     single: dict[str, list[str]] = {}  # one-syllable nouns -> the words that may continue them
+    fixed: list[str] = []  # nouns read whole though their first word ends a noun elsewhere
     classifiers: list[str] = []  # "2 em học sinh", "3 chiếc xe"
     stop: list[str] = []  # words that end a counted noun
     count_heads: list[str] = []  # "con số 40.000": a bare number after them counts
@@ -390,6 +394,8 @@ class CountedNouns(Strict):
     money_context: list[str] = []  # a bare amount with a scale is money in these clauses
     implied_money_unit: str = ""
     address_nouns: list[str] = []  # "12 phố Huế" is an address
+    others_before: list[str] = []  # "A cùng 20 bị can khác": the count leaves out the one named…
+    others_after: list[str] = []  # …when one of these follows its noun
 
 
 class NotQuantity(Strict):
@@ -435,6 +441,11 @@ class Predicates(Strict):
     running: list[str] = []  # canonical predicates of tolls that grow as a story unfolds ("chết")
     corrections: list[str] = []  # words that correct an earlier figure ("đính chính")
     attributes: list[str] = []  # canonical predicates of a thing or a period ("giá"): compared with a person only
+    charge_words: list[str] = []  # "về tội “…”": the word before the charge a count of people faces
+    charge_plural: list[str] = []  # "về các tội …": several charges, none of them the count's
+    charge_joins: list[str] = []  # words joining two charges ("“A” và “B”")
+    charges: list[str] = []  # charges read without quotes ("về tội giết người")
+    charged: list[str] = []  # canonical predicates a charge refines ("truy tố"): the stage of the case
 
 
 class Plans(Strict):

@@ -232,3 +232,62 @@ def test_a_plan_is_not_compared_with_a_report(lint):
     plan = "Ngày 12/9/2024, huyện Văn Chấn, tỉnh Yên Bái dự kiến xây 40 căn nhà tái định cư cho người dân."
     assert _figures(lint, [report, report.replace("25", "40")]) != []
     assert _figures(lint, [report, plan]) == []
+
+
+# ------------------------------------------------------- charges, groups and whose figure
+def test_several_charges_name_none_of_them(claims_of):
+    for text in ("Cơ quan điều tra khởi tố 9 bị can về các tội “Đưa hối lộ” và “Nhận hối lộ”.",
+                 "Cơ quan điều tra khởi tố 9 bị can về tội “Đưa hối lộ”, “Nhận hối lộ”.",
+                 "Cơ quan điều tra khởi tố 9 bị can về tội giết người và cướp tài sản."):
+        (c,) = claims_of(text, "quantity")
+        assert (c.text, c.data.predicate, c.data.charge) == ("9 bị can", "khởi tố", None), text
+
+
+def test_a_clause_that_goes_on_or_lists_figures_takes_no_earlier_predicate(claims_of):
+    (c,) = claims_of("Phiên giao dịch có nhiều mã giảm giá, 31 mã đứng yên.", "quantity")
+    assert c.data.predicate is None
+    area, people = claims_of("Xã Tân Mỹ có 33 km2 diện tích tự nhiên, 9.200 người.", "quantity")
+    assert people.text == "9.200 người" and people.data.predicate is None
+
+
+def test_a_person_named_as_whose_relation_is_not_the_actor(claims_of):
+    for whose in ("lái xe của Thứ trưởng Bộ Xây dựng", "lái xe của ông"):
+        text = f"Theo cáo trạng, Phạm Văn Tùng, {whose} Ngô Quang Vinh, nhận 3 tỷ đồng của nhà thầu."
+        (c,) = claims_of(text, "quantity")
+        assert c.data.actor == "phạm văn tùng", whose
+    text = "Đứng đầu là Lê Hữu Toàn – trợ lý Thứ trưởng Bộ Công Thương Trịnh Văn Sáng, với 81 lần nhận hối lộ."
+    (c,) = claims_of(text, "quantity")
+    assert (c.data.actor, c.data.predicate) == ("lê hữu toàn", "nhận hối lộ")
+    # a couple is the person and a relation; "tuyên bố" is no "bố"
+    (c,) = claims_of("Vợ chồng ông Đỗ Minh Châu có 3 người con đang đi học.", "quantity")
+    assert c.data.actor == "đỗ minh châu"
+    (c,) = claims_of("Tuyên bố của Bộ trưởng Hồ Đức Lâm nêu rõ 5 điểm cần làm ngay.", "quantity")
+    assert c.data.actor == "hồ đức lâm"
+
+
+CASE = ("Kết luận điều tra vụ án tại Công ty Cổ phần Cảng biển Hòa Lạc và Tổng công ty Vận tải "
+        "Sông Lam được Cơ quan Cảnh sát điều tra Bộ Công an ban hành. ")
+
+
+def test_counts_of_people_facing_one_charge_are_compared(lint):
+    """"Cùng 15 bị can khác" is a group of 16: it supports 16 against 15."""
+    a = CASE + "Trong số 15 bị can bị đề nghị truy tố về tội “Tham ô tài sản” có 6 người là cán bộ."
+    b = CASE + "Theo kết luận, có 16 bị can phạm tội “Tham ô tài sản”."
+    c = CASE + "Ông Nguyễn Văn Hòa cùng 15 bị can khác bị đề nghị truy tố về tội Tham ô tài sản."
+    assert _figures(lint, [b, c]) == []
+    # another charge, another count; another stage, another count
+    other = b.replace("Tham ô tài sản", "Lợi dụng chức vụ, quyền hạn trong khi thi hành công vụ")
+    assert _figures(lint, [a, other]) == []
+    earlier = CASE + "Cơ quan điều tra đã khởi tố 19 bị can về tội “Tham ô tài sản”."
+    assert _figures(lint, [a, earlier]) == []
+    # (three documents last: the corpus folder keeps the files of earlier calls)
+    findings = [f for f in lint([a, b, c]).findings if f.rule == "quantity-conflict"]
+    assert [(f.severity, f.values) for f in findings] == [("warning", ["15 bị can", "16 bị can"])]
+
+
+def test_one_persons_count_of_times_is_compared_across_an_apposition(lint):
+    a = CASE + ("Đứng đầu về số tiền nhận hối lộ là Lê Hữu Toàn – trợ lý Thứ trưởng Bộ Công Thương "
+                "Trịnh Văn Sáng, với 12 tỷ đồng qua 81 lần nhận hối lộ.")
+    b = CASE + ("Lê Hữu Toàn, cựu trợ lý Thứ trưởng, người nhận hối lộ nhiều nhất trong vụ án, lên tới "
+                "83 lần, với tổng cộng 12 tỷ đồng.")
+    assert _figures(lint, [a, b]) == [("error", ("81 lần", "83 lần"))]

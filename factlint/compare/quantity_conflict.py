@@ -6,7 +6,10 @@ Quantities (extract/quantity.py) are compared across the documents of one story
 "phòng hát" when it starts no other noun of the group), the same predicate (what happened
 to them: "chết", "chở", "nhận"; without one, the word the figure follows: "có 60 người"),
 the same person and place when the sentences name them (a claim that leaves one unsaid
-joins the only group that says it), the same "per" unit. Not compared: plans ("dự kiến"),
+joins the only group that says it), the same "per" unit. A count of people facing a charge
+("20 bị can … về tội “Nhận hối lộ”") counts those charged with it: the charge is what it
+counts, its stage ("truy tố", "khởi tố") is told apart like a person, and it names one case
+of the story (no day split); "A cùng 20 bị can khác" is a group of at least 21. Not compared: plans ("dự kiến"),
 figures that say too little (an amount, a percentage, a measure, an age, a price of no
 one named and, for a price or a rate, of no period), and figures of other periods. The
 whole of an "out of" count ("5/30 phòng": 30 rooms) is a figure too. When no person is
@@ -101,8 +104,13 @@ class QuantityConflict(Rule):
                 continue  # a plan is not a report
             if d.actor is None and self._says_too_little(d):
                 continue
-            # without a predicate, the word a figure follows says what it counts ("có 60 người")
-            predicate = self.broader.get(d.predicate, d.predicate) or (None, d.head)
+            if d.others:  # "A cùng 20 bị can khác": a group of at least 21
+                d = replace(d, low=d.low + 1, high=None, low_open=False, high_open=False)
+                c = replace(c, data=d, display=f"{c.display} (≥{_fmt(d.low)})")
+            # a charge says what a count of people is of ("về tội “Nhận hối lộ”"); without a
+            # predicate, the word a figure follows does ("có 60 người")
+            what = d.charge or d.predicate
+            predicate = self.broader.get(what, what) or (None, d.head)
             key = (d.unit.split()[0], d.per, predicate)
             groups.setdefault(key, []).append(c)
             if d.out_of is not None:  # "5/30 phòng": also 30 rooms in all
@@ -115,23 +123,27 @@ class QuantityConflict(Rule):
             running = predicate in self.running
             # a figure of a period ("kim ngạch năm 2024"): another period, another figure
             periods = split_unsaid(claims, _period) if predicate in self.attributes else [claims]
-            for by_period in periods:
-                for by_noun in _by_noun(by_period):
+            # the stage of a charged count ("truy tố", "khởi tố") tells it apart when both sides say it
+            for by_stage in (part for by_period in periods for part in split_unsaid(by_period, _stage)):
+                # a stage that grows as a case unfolds ("khởi tố") runs like a toll
+                run = running or any(_stage(c) in self.running for c in by_stage)
+                for by_noun in _by_noun(by_stage):
                     for by_actor in split_unsaid(by_noun, lambda c: c.data.actor):
                         for by_place in split_unsaid(by_actor, lambda c: c.data.place):
                             for story in stories.split(by_place):
-                                # no one named: one event by the days its documents write
-                                named = any(c.data.actor for c in story)
+                                # no one named: one event by the days its documents write (a
+                                # charge names one case of the story)
+                                named = any(c.data.actor or c.data.charge for c in story)
                                 undated = isinstance(predicate, str)  # with a predicate, no day is a day
                                 for group in [story] if named else self._same_days(story, undated):
-                                    yield from self._group(group, running)
+                                    yield from self._group(group, run)
 
     def _says_too_little(self, d) -> bool:
         """A figure of no one named that does not say what it is: "5 tỷ đồng", "20%",
         "42 tuổi", "giá 1.800 USD" of no period."""
         if d.kind in ("age", "measure") or (d.predicate in self.attributes and d.period is None):
             return True
-        return d.predicate is None and (d.head is None or d.unit in self.generic_units)
+        return d.predicate is None and d.charge is None and (d.head is None or d.unit in self.generic_units)
 
     def _same_days(self, claims: list, undated: bool) -> list[list]:
         """Claims split by the days their documents write: figures that name no one are of
@@ -249,6 +261,15 @@ class QuantityConflict(Rule):
                 return
 
 
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _stage(c) -> str | None:
+    """The stage of a charged count ("truy tố" in "truy tố 20 bị can về tội …")."""
+    return c.data.predicate if c.data.charge else None
+
+
 def _period(c) -> str | None:
     return c.data.period.iso() if c.data.period else None
 
@@ -333,7 +354,8 @@ def _width(c) -> float:
 def _describe(c) -> str:
     """What a figure counts, for messages: "người (chết) · Lê Văn Khải · Hà Giang"."""
     d = c.data
-    parts = [d.unit + (f" ({d.predicate})" if d.predicate else "")]
+    what = ", ".join(x for x in (d.predicate, d.charge) if x)
+    parts = [d.unit + (f" ({what})" if what else "")]
     if d.actor:
         parts.append(d.actor.title())
     if d.place:

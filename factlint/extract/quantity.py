@@ -21,8 +21,13 @@ carries:
 - its predicate, what happened to the counted things ("chết", "chở", "nhận hối lộ"): right
   after the noun, else the nearest before the number in its clause, else the one the noun
   holds ("10 ca tử vong"); without one, the word the figure follows ("có 60 người");
+  a figure that is its whole clause ("…, lên tới 253 lần,") takes the predicate of the
+  clause before it;
+- the charge a count of people faces ("truy tố 20 bị can về tội “Nhận hối lộ”"), and
+  whether it leaves out the one named before it ("A cùng 20 bị can khác");
 - its scope: the person named nearest before it in its sentence (a person claim, else a
-  full Vietnamese name), the place named nearest before it;
+  full Vietnamese name; not one named as whose relation: "thư ký Thứ trưởng X"), the
+  place named nearest before it;
 - its as-of phrase ("tính đến 17 giờ ngày 3/9", "đến 20h", "đến nay") with its day and
   clock time, from the date claims inside it or from the reference date;
 - whether its sentence corrects an earlier figure ("đính chính") or plans ("dự kiến").
@@ -85,6 +90,8 @@ class Quantity:
     step: float = 1.0                # the rounding of the figure
     as_of_span: tuple[int, int] | None = None  # where the as-of phrase stands
     out_of: float | None = None      # "5/30 phòng": the whole
+    charge: str | None = None        # "20 bị can … về tội “Nhận hối lộ”": the charge, lower-cased
+    others: bool = False             # "A cùng 20 bị can khác": the count leaves out the one named
 
 
 # ------------------------------------------------------------------- compiled vocab
@@ -143,11 +150,16 @@ class _Compiled:
                 self.as_of_probe[form.lower()] = (*self.as_of_probe.get(form.lower(), ()), form)
         # a weak trigger can only end with one of these words
         self.as_of_weak_ends = tuple({p.split()[-1] for p in v.as_of_weak})
+        # "… về tội “Nhận hối lộ”": up to 8 words after a count, the charge word, a quote
+        self.charge_re = regex.compile(
+            rf"(?P<gap>(?:{_HS}+[\p{{L}}\p{{M}}]+){{0,8}}?){_HS}+(?P<w>{alternation(v.charge_words)}){_NOL}"
+            rf"{_HS}*(?P<q>[“\"«])?", regex.IGNORECASE) if v.charge_words else None
+        self.charge_probe = tuple({w.split()[0] for w in v.charge_words})
 
 
 # --------------------------------------------------------------------------- reading
 class _Ctx:
-    __slots__ = ("text", "v", "c", "sentences", "starts", "prev_end", "times", "clock_end", "taken")
+    __slots__ = ("text", "v", "c", "sentences", "starts", "prev_end", "times", "clock_end", "taken", "charges")
 
     def __init__(self, text: str, sentences, v: NumberGrammar, c: _Compiled):
         self.text, self.v, self.c = text, v, c
@@ -157,6 +169,9 @@ class _Ctx:
         self.times: list[tuple[int, int]] = []  # clock times and dates, for as-of phrases
         self.clock_end = -1          # the end of "7 giờ 30": its minutes are no quantity
         self.taken = -1              # the end of the last quantity: spans never overlap
+        # whether the text writes a charge word at all (most do not: no charge is looked for)
+        self.charges = c.charge_re is not None and any(
+            w in low for _, low in lowered(text) for w in c.charge_probe)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.starts, pos) - 1
@@ -194,12 +209,13 @@ def find_quantities(text: str, sentences: list[tuple[int, int]], v: NumberGramma
     return out
 
 
-def _before(text: str, pos: int, n: int = 4) -> list[tuple[str, int, str]]:
+def _before(text: str, pos: int, n: int = 4, glued: bool = False) -> list[tuple[str, int, str]]:
     # Up to n words right before pos, nearest first: (folded, start, as written). The
     # chain stops at punctuation (a word followed by "," is not next to the number), after
     # a word that opens with a bracket or quote, and at the line start. A number glued to
-    # what precedes it ("(47 tuổi)") has no words before it.
-    if pos == 0 or text[pos - 1] not in " \t\u00a0":
+    # what precedes it ("(47 tuổi)") has no words before it; with `glued`, pos may
+    # follow a word (the words before a comma).
+    if pos == 0 or (text[pos - 1] not in " \t\u00a0" and not glued):
         return []
     lo = pos - 10 * n if pos > 10 * n else 0
     seg = text[lo:pos]
@@ -405,6 +421,7 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
     q.out_of = out_of
     if pred:
         q.predicate = v.pred_after[" ".join(pred.lower().split())]
+        _after_noun(ctx, q, bw)
         return q
     # the nearest predicate before the span, up to a few words back in its clause ("chở 53
     # người", "nhận hối lộ tổng cộng 5 tỷ đồng", "ghi nhận kỷ lục 10 ca")
@@ -421,10 +438,73 @@ def _read(ctx: _Ctx, f: Found) -> Quantity | None:
             q.predicate = _predicate_before(ctx, _before(text, start, PREDICATE_WORDS))
     elif len(bw) >= 3 and c.pred_before_re.search(text, max(0, bw[-1][1] - PREDICATE_CHARS), bw[-1][1]):
         q.predicate = _predicate_before(ctx, _before(text, start, PREDICATE_WORDS))
+    if q.predicate is None and kind in ("count", "money"):
+        q.predicate = _elliptical(ctx, bw, start, q.end)
     if q.predicate is None and q.unit and " " in q.unit:
         # the noun says it: "10 ca tử vong", "5 ca mắc"
         q.predicate = v.pred_after.get(q.unit.split(" ", 1)[1])
+    _after_noun(ctx, q, bw)
     return q
+
+
+_CLOSING = {"“": "”", '"': '"', "«": "»"}
+
+
+def _after_noun(ctx: _Ctx, q: Quantity, bw) -> None:
+    # What follows a count of people or things beyond its predicate: "khác" after "cùng
+    # 20 bị can" (the count leaves out the one named: its span takes the word, and a
+    # predicate may follow it), and the charge they face ("về tội “Nhận hối lộ”").
+    if q.noun is None or q.kind != "count":
+        return
+    v, text = ctx.v, ctx.text
+    if bw and (bw[0][0] in v.others_before or len(bw) > 1 and f"{bw[1][0]} {bw[0][0]}" in v.others_before):
+        m = ctx.c.next2.match(text, q.end)
+        if m and m.group(1).lower() in v.others_after:
+            q.others = True
+            q.end = m.end(1)
+            q.text = text[q.start:q.end]
+            if q.predicate is None:
+                am = v.after_glued.match(text, q.end)
+                if am and am.group("pred"):
+                    q.predicate = v.pred_after[" ".join(am.group("pred").lower().split())]
+    if ctx.charges and (q.predicate is None or q.predicate in v.charged):
+        q.charge = _charge(ctx, q.end)
+
+
+def _charge(ctx: _Ctx, end: int) -> str | None:
+    """The one charge named after a count, in its sentence: "bị truy tố về tội “Nhận hối
+    lộ”" (quoted: as written, lower-cased), "về tội giết người" (unquoted: a known charge);
+    none for several ("về các tội …", "“A” và “B”")."""
+    c, v, text = ctx.c, ctx.v, ctx.text
+    hi = min(ctx.sentence(end)[1], end + 120)
+    low = text[end:hi].lower()
+    if not any(w in low for w in c.charge_probe):
+        return None
+    m = c.charge_re.match(text, end, hi)
+    if m is None:
+        return None
+    gap = m.group("gap").split()
+    if gap and gap[-1].lower() in v.charge_plural:
+        return None                         # "về các tội …"
+    if m.group("q"):
+        close = text.find(_CLOSING[m.group("q")], m.end(), min(len(text), m.end() + 100))
+        if close <= m.end() or "\n" in text[m.end():close]:
+            return None
+        charge = " ".join(text[m.end():close].lower().split()).strip(".,;:")
+        after = text[close + 1:close + 12].split(None, 1)
+        if after and (after[0][:1] in _CLOSING or after[0][:1] == ","
+                      or after[0].lower() in v.charge_joins and after[1:] and after[1][:1] in _CLOSING):
+            return None                     # "“A”, “B”", "“A” và “B”"
+        return charge or None
+    rest = " ".join(text[m.end():min(len(text), m.end() + 120)].lower().split())
+    for charge in v.charges:
+        if rest.startswith(charge) and not rest[len(charge):len(charge) + 1].isalpha():
+            tail = rest[len(charge):].lstrip(" ,").split(None, 1)
+            if tail and tail[0] in v.charge_joins and len(tail) > 1 and \
+                    any(tail[1].startswith(x) for x in v.charges):
+                return None                 # "về tội giết người và cướp tài sản"
+            return charge
+    return None
 
 
 def _make(ctx: _Ctx, f: Found, start: int, end: int, num: Number, qual, kind: str, unit=None, noun=None,
@@ -694,6 +774,32 @@ def _predicate_before(ctx: _Ctx, bw) -> str | None:
     return None
 
 
+def _elliptical(ctx: _Ctx, bw, start: int, end: int) -> str | None:
+    # A figure that is its whole clause, with at most a bound or an emphasis word before
+    # it ("…, người nhận hối lộ nhiều nhất, lên tới 253 lần, …"): the clause has no verb of
+    # its own, so the figure is of the predicate of the clause before it, up to a comma.
+    v, text = ctx.v, ctx.text
+    k = end
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k < len(text) and text[k] not in ",;.\n":
+        return None                         # "…, 31 mã tăng giá": the clause goes on
+    if bw:
+        phrase = " ".join(w[0] for w in reversed(bw))
+        if phrase not in v.emphasis and phrase not in v.qualifiers:
+            return None
+        start = bw[-1][1]
+    k = start - 1
+    while k > 0 and text[k] in " \t":
+        k -= 1
+    if k <= 0 or text[k] != "," or k < ctx.sentence(start)[0]:
+        return None
+    words = _before(text, k, PREDICATE_WORDS, glued=True)
+    if not words or words[-1][1] < ctx.prev_end:
+        return None                         # "có 33 km2 diện tích, 10.524 người": a list of figures
+    return _predicate_before(ctx, words)
+
+
 def _attach_as_of(ctx: _Ctx, qs: list[Quantity]) -> None:
     # The as-of phrase of each quantity: the nearest one in its sentence, before it if
     # there is one ("Tính đến 17 giờ ngày 3/9, …"), else after it.
@@ -776,6 +882,10 @@ class QuantityExtractor(Extractor):
         self.says_probe = re.compile(firsts) if firsts else None
         self.says_words = re.compile(rf"(?<![^\W\d_])(?:{firsts})(?![^\W\d_])")
         self.place_firsts = {form.split()[0] for form in lexicon.place_forms if form.strip()}
+        pc = v.people.context
+        self.possessors = {" ".join(x.lower().split()) for x in pc.possessors}
+        self.possessive = {x.lower() for x in pc.possessive_words}
+        self.not_possessors = {" ".join(x.lower().split()) for x in (*pc.together, *v.people.intro.not_intros)}
         self.relative_days = {key(k): n for k, n in v.dates.relative_days.items()}
         self.relative = words_re(v.dates.relative_days)
         units = any_of(self.grammar.clock_units, ignore_case=True)
@@ -815,10 +925,10 @@ class QuantityExtractor(Extractor):
                 q.low_open, q.high_open, q.unit, q.qualifier, q.predicate,
                 _head(text, sentence, q.start), q.as_of, as_of_date,
                 as_of_time, q.notation, q.alt_value, q.per,
-                _nearest(names, q.start), _nearest(places, q.start), q.out_of, corrected, planned,
-                period(sentence, q.start))
-            claims.append(Claim("quantity", q.unit or q.kind, q.predicate or q.kind, _value(q), q.text, path,
-                                q.start, q.end, zone_at(q.start), sentence, q.text, as_of_date, data))
+                None if q.others else _nearest(names, q.start), _nearest(places, q.start), q.out_of,
+                corrected, planned, period(sentence, q.start), q.charge, q.others)
+            claims.append(Claim("quantity", q.unit or q.kind, q.predicate or q.charge or q.kind, _value(q), q.text,
+                                path, q.start, q.end, zone_at(q.start), sentence, q.text, as_of_date, data))
         return claims
 
     def _scope(self, text: str, sentence, last: int, people, people_starts, pieces) -> tuple:
@@ -838,7 +948,8 @@ class QuantityExtractor(Extractor):
                 corrected = _says(self.corrections, firsts, text, s0, s1)
                 planned = _says(self.plans, firsts, text, s0, s1)
         lo, hi = bisect_left(people_starts, s0), bisect_left(people_starts, last)
-        claimed = [(p.start, p.subject) for p in people[lo:hi]]
+        claimed = [(p.start, p.subject) for p in people[lo:hi] if not self._possessed(text, p)]
+        kept = len(claimed) == hi - lo
         places, names = [], []
         firsts, surnames, key = self.place_firsts, self.lexicon.surnames, self.lexicon.folder.key
         stop, place = self.lexicon.name_stopwords, self.lexicon.place
@@ -855,13 +966,32 @@ class QuantityExtractor(Extractor):
                         i = j
                         continue
                 if n - i >= 3 and key(words[i]) in surnames and key(words[i]) not in stop:
-                    names.append((m.start(), key(" ".join(words[i:i + 4]))))
+                    # where the name starts (a person claim read there is that name)
+                    at = m.start() + _nth_word(m.group(), i)
+                    names.append((at, key(" ".join(words[i:i + 4]))))
                     break
                 i += 1
-        if claimed:  # a name the person extractor read is that person
-            taken = {start for start, _ in claimed}
+        if claimed or not kept:  # a name the person extractor read is that person (or whose)
+            taken = {p.start for p in people[lo:hi]}
             names = sorted(claimed + [n for n in names if n[0] not in taken])
         return _named(places), _named(names), corrected, planned
+
+    def _possessed(self, text: str, person) -> bool:
+        """Whether the person is named as whose relation the sentence speaks of: "thư ký
+        Thứ trưởng Bộ Y tế X", "vợ của ông X" (a relation noun right before the mention)."""
+        d = person.data
+        at = getattr(d, "mention_start", None)
+        bw = _before(text, person.start if at is None else min(at, person.start), 4)
+        if not bw:
+            return False
+        if bw[0][0] in self.possessive:
+            bw = bw[1:]
+        for p in reversed(_phrases(bw)):  # the longest phrase first: "tuyên bố" is no "bố"
+            if p in self.possessors:
+                return True
+            if p in self.not_possessors:
+                return False
+        return False
 
     def _as_of(self, doc, span, dates, date_starts):
         """The day and the clock time of an as-of phrase: a date read in it, else a day named
@@ -883,6 +1013,17 @@ class QuantityExtractor(Extractor):
             if m:
                 time = f"{int(m.group('h')):02d}:{int(m.group('m') or 0):02d}"
         return day, time
+
+
+def _nth_word(run: str, i: int) -> int:
+    """The offset of the i-th word (from 0) of a run of words."""
+    k, n = 0, len(run)
+    for _ in range(i):
+        while k < n and not run[k].isspace():
+            k += 1
+        while k < n and run[k].isspace():
+            k += 1
+    return k
 
 
 def _lower_span(text: str, s0: int, s1: int, pieces) -> tuple[str, int, int]:

@@ -127,6 +127,9 @@ class NumberGrammar:
         # nouns
         self.classifiers = {f(x) for x in n.classifiers}
         self.single_nouns = {f(k): [f(x) for x in conts] for k, conts in n.single.items()}
+        self.fixed_nouns = [f(x) for x in n.fixed]
+        self.others_before = {f(x) for x in n.others_before}
+        self.others_after = {f(x) for x in n.others_after}
         self.stop = {f(x) for x in n.stop}
         self.count_heads = {f(x) for x in n.count_heads}
         self.tallies = {f(k): v for k, v in n.tallies.items()}
@@ -167,6 +170,11 @@ class NumberGrammar:
         self.running = set(pr.running)
         self.corrections = list(pr.corrections)
         self.attributes = set(pr.attributes)
+        self.charge_words = {f(x) for x in pr.charge_words}
+        self.charge_plural = {f(x) for x in pr.charge_plural}
+        self.charge_joins = {f(x) for x in pr.charge_joins}
+        self.charges = sorted({" ".join(f(x).split()) for x in pr.charges}, key=len, reverse=True)
+        self.charged = set(pr.charged)
         ao = numbers.as_of
         self.as_of_strong = [f(x) for x in ao.strong]
         self.as_of_weak = [f(x) for x in ao.weak]
@@ -250,7 +258,9 @@ class NumberGrammar:
         single = "|".join(
             regex.escape(w) + nol + (rf"(?:{_HS}+(?:{alternation(conts)}){nol})?" if conts else "")
             for w, conts in sorted(self.single_nouns.items(), key=lambda kv: -len(kv[0])))
-        noun = rf"(?:(?:{alternation(self.classifiers)}){_HS}+)?(?:{single}|{w1}(?:{_HS}+{wn})?)"
+        # nouns whose first word is a stop word elsewhere ("54 bị can"), read whole
+        fixed = rf"(?:{alternation(self.fixed_nouns)}){nol}|" if self.fixed_nouns else ""
+        noun = rf"(?:(?:{alternation(self.classifiers)}){_HS}+)?(?:{fixed}{single}|{w1}(?:{_HS}+{wn})?)"
         after = (rf"(?:/(?P<per>[\p{{L}}\p{{M}}]+))?"
                  rf"(?:{_HS}+(?P<post>{alternation(self.postfix)}){nol})?"
                  rf"(?:{_HS}+(?:(?:{alternation(self.pred_skip)}){_HS}+){{0,2}}(?P<pred>{pred}){nol})?"
