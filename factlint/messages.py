@@ -88,6 +88,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "why-same-person": _F({"evidence", "choice"}),
     "why-age": _F({"window_days", "choice"}),
     "why-place": _F({"choice"}),
+    "why-transposed": _F({"choice"}),
     # why two mentions are one person (compare/__init__.py People)
     "evidence-unique-role": _F({"role"}),
     "evidence-role": _F({"role"}),

@@ -274,6 +274,15 @@ class PlaceData(Payload):
 
 
 @dataclass(slots=True)
+class InstitutionData(Payload):
+    """An institution or unit named by a number: "Bệnh viện Quân y 175"."""
+
+    name: str  # the name before the number, as written ("Bệnh viện Quân y")
+    number: str  # the digits as written ("175")
+    head: str  # the word that starts the name, folded ("bệnh viện")
+
+
+@dataclass(slots=True)
 class MomentData(Payload):
     """A step of an event at a time of day: "lúc 16 giờ … hạ cánh"."""
 
@@ -309,6 +318,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     "person": PersonData, "visit": VisitData, "date": DateData, "event": EventData,
     "quantity": QuantityData, "anniversary": AnniversaryData, "spelling": SpellingData,
     "moment": MomentData, "topic": TopicData, "ordinal": OrdinalData, "place": PlaceData,
+    "institution": InstitutionData,
     "suppression": DirectiveData,
 }
 

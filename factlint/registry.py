@@ -24,6 +24,7 @@ CLAIM_KINDS = {
     "event": "EventExtractor",
     "quantity": "QuantityExtractor",
     "ordinal": "OrdinalExtractor",
+    "institution": "InstitutionExtractor",
     "moment": "MomentExtractor",
     "topic": "TopicExtractor",
 }
@@ -50,6 +51,7 @@ RULE_TYPES = {
     "mixed-script": "MixedScript",
     "one-age": "OneAge",
     "place-spelling": "PlaceSpelling",
+    "number-transposition": "NumberTransposition",
 }
 
 # rule types whose findings are about style, not facts (the facts agree; the fix is

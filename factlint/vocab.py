@@ -127,6 +127,13 @@ class Organization(Strict):
     aliases: list[str] = []
 
 
+class Institutions(Strict):
+    """Institutions and units named by a number ("Bệnh viện Quân y 175", "Sư đoàn 308"):
+    the words that start such a name, capitalised in the text (extract/institution.py)."""
+
+    types: list[str] = []
+
+
 class VisitLevel(Strict):
     name: str
     forms: list[str] = []
@@ -499,6 +506,7 @@ class Vocabulary(Strict):
     title: list[Title] = []
     place: list[Place] = []
     organization: list[Organization] = []
+    institutions: Institutions = Institutions()
     visit_level: list[VisitLevel] = []
     orthography: Orthography = Orthography()
     furniture: Furniture = Furniture()
